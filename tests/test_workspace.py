@@ -1,0 +1,53 @@
+"""Workspace files: creation, migration on open, refusal of files that are not workspaces."""
+
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from workbench.domain.errors import WorkspaceError
+from workbench.storage import migrate
+from workbench.storage.models import Source
+from workbench.storage.workspace import open_workspace
+
+
+def test_new_workspace_is_at_head_with_wal_and_foreign_keys(ws):
+    with ws.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_missing_workspace_is_an_error_not_a_new_file(tmp_path):
+    with pytest.raises(WorkspaceError, match="no workspace"):
+        open_workspace(tmp_path / "typo.fcw")
+    assert not (tmp_path / "typo.fcw").exists()
+
+
+def test_non_sqlite_file_is_refused_and_untouched(tmp_path):
+    bogus = tmp_path / "notes.fcw"
+    bogus.write_bytes(b"just some notes, not a database")
+    with pytest.raises(WorkspaceError, match="not a workbench workspace"):
+        open_workspace(bogus)
+    assert bogus.read_bytes() == b"just some notes, not a database"
+
+
+def test_old_schema_is_upgraded_and_copied_aside_first(tmp_path):
+    path = tmp_path / "old.fcw"
+    # A workspace at revision 0001 with one source, written without the app.
+    ws = open_workspace(path, create=True)
+    with ws.session() as s:
+        s.add(Source(title="Kept", body="Body text.", body_hash="x"))
+    with ws.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num='0001'"))
+    ws.close()
+    ws = open_workspace(path)
+    with ws.session() as s:
+        assert s.query(Source).one().title == "Kept"
+    ws.close()
+    if migrate.head_revision() != "0001":
+        backups = list(tmp_path.glob("old.fcw.pre-0001.bak"))
+        assert backups
+        con = sqlite3.connect(backups[0])
+        assert con.execute("select title from sources").fetchone() == ("Kept",)
+        con.close()

@@ -1,0 +1,1 @@
+"""Plain domain types shared by every layer: no Qt, no ORM."""

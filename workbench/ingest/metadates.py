@@ -1,0 +1,59 @@
+"""Parsing publication dates as metadata gives them (ISO, RFC 2822, "June 8, 2025", "8 June 2025")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
+_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+
+
+def parse_meta_date(value: object) -> tuple[date | None, str | None]:
+    """(date, "HH:MM" or None) from a metadata value; (None, None) when it is not a date."""
+    if value is None:
+        return None, None
+    if isinstance(value, datetime):
+        return value.date(), value.strftime("%H:%M") if (value.hour or value.minute) else None
+    if isinstance(value, date):
+        return value, None
+    text = str(value).strip()
+    if not text:
+        return None, None
+    m = _ISO.search(text)
+    if m:
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        hhmm = f"{int(m.group(4)):02d}:{m.group(5)}" if m.group(4) and d else None
+        return d, hhmm
+    m = _SLASH.search(text)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
+    m = _MDY.search(text)
+    if m and m.group(1).lower().rstrip(".") in _MONTHS:
+        return _safe_date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))), None
+    m = _DMY.search(text)
+    if m and m.group(2).lower() in _MONTHS:
+        return _safe_date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))), None
+    try:
+        dt = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None, None
+    return dt.date(), None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        if 1800 <= y <= 2200:
+            return date(y, m, d)
+    except ValueError:
+        pass
+    return None

@@ -1,0 +1,107 @@
+"""Plain text and Markdown, with optional YAML front matter for the metadata."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from workbench.domain.errors import ImportFailed
+from workbench.ingest.decode import decode_bytes
+from workbench.ingest.document import Document
+from workbench.ingest.metadates import parse_meta_date
+from workbench.ingest.normalize import normalize_text
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+
+_KEYS = {
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "publisher", "site_name", "sitename", "source", "publication"),
+    "author": ("author", "authors", "byline", "by"),
+    "url": ("url", "link", "canonical", "source_url"),
+    "published": ("published", "date", "published_at", "pubdate", "datetime"),
+}
+
+
+def read_text(path: Path, data: bytes) -> Document:
+    text = decode_bytes(data).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    meta: dict = {}
+    warnings: list[str] = []
+    m = _FRONT.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError as exc:
+            loaded = None
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 2})" if mark is not None else ""
+            warnings.append(f"front matter is not valid YAML{where}; imported the body without it")
+        if isinstance(loaded, dict):
+            meta = {str(k).lower(): v for k, v in loaded.items()}
+        elif loaded is not None:
+            warnings.append("front matter is not a set of key: value pairs; ignored")
+        text = text[m.end():]
+    doc = Document(body="", format=fmt, warnings=warnings)
+    doc.title = _first(meta, "title") or ""
+    doc.outlet = _first(meta, "outlet")
+    doc.author = _first(meta, "author")
+    doc.url = _first(meta, "url")
+    raw_date = next((meta[k] for k in _KEYS["published"] if meta.get(k)), None)
+    doc.published, doc.published_time = parse_meta_date(raw_date)
+    if raw_date and doc.published is None:
+        warnings.append(f"could not read the date {str(raw_date)[:40]!r}; left empty")
+    body_lines = text.split("\n")
+    if fmt == "md":
+        body_lines = [_strip_markdown(line) for line in body_lines]
+        if not doc.title:
+            for i, line in enumerate(text.split("\n")):
+                hm = _MD_HEADING.match(line)
+                if hm:
+                    doc.title = hm.group(1).strip()
+                    break
+                if line.strip():
+                    break
+    doc.body = normalize_text("\n".join(body_lines))
+    if not doc.body:
+        raise ImportFailed("the file has no text" + (" after its front matter" if m else ""))
+    if not doc.title:
+        doc.title = _title_from_body(doc.body) or path.stem
+    return doc
+
+
+def _first(meta: dict, key: str) -> str | None:
+    for k in _KEYS[key]:
+        v = meta.get(k)
+        if isinstance(v, list):
+            v = ", ".join(str(x) for x in v if x)
+        if v not in (None, ""):
+            return str(v).strip()
+    return None
+
+
+_MD_INLINE = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+]
+
+
+def _strip_markdown(line: str) -> str:
+    hm = _MD_HEADING.match(line)
+    if hm:
+        line = hm.group(1)
+    line = re.sub(r"^\s{0,3}>\s?", "", line)
+    line = re.sub(r"^\s*[-*+]\s+", "", line)
+    for pattern, repl in _MD_INLINE:
+        line = pattern.sub(repl, line)
+    return line
+
+
+def _title_from_body(body: str) -> str:
+    first = body.split("\n", 1)[0].strip()
+    return first if 0 < len(first) <= 200 else ""

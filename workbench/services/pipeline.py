@@ -1,0 +1,12 @@
+"""What happens to newly imported sources after they are stored: extraction, indexing, checking."""
+
+from __future__ import annotations
+
+from workbench.storage.workspace import Workspace
+from workbench.tasks import NO_STATE, TaskState
+
+
+def after_import(ws: Workspace, source_ids: list[int], state: TaskState = NO_STATE) -> None:
+    """Run the derived-data steps for new sources. Each step is its own transaction."""
+    if not source_ids:
+        return
