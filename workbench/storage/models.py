@@ -49,6 +49,7 @@ class Source(Base):
     format: Mapped[str] = mapped_column(String(16), default="txt")
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow, index=True)
     extracted_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # in the trash when set
 
@@ -90,7 +91,7 @@ class Claim(Base):
     facets: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     origin: Mapped[str] = mapped_column(String(8), default="auto")   # auto | user (see ClaimOrigin)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow, index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 
     # Cross-check summary, recomputed by the checker (derived, but kept for fast tables).

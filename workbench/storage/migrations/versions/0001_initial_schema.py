@@ -2,7 +2,6 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 18:39:07.931202
 """
 
 from alembic import op
@@ -46,6 +45,7 @@ def upgrade() -> None:
     sa.Column('format', sa.String(length=16), nullable=False),
     sa.Column('warnings', sa.JSON(), nullable=False),
     sa.Column('imported_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('extracted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id')
@@ -53,6 +53,7 @@ def upgrade() -> None:
     with op.batch_alter_table('sources', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_sources_body_hash'), ['body_hash'], unique=False)
         batch_op.create_index(batch_op.f('ix_sources_deleted_at'), ['deleted_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_sources_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('claims',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -85,6 +86,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_claims_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_claims_source_id'), ['source_id'], unique=False)
         batch_op.create_index('ix_claims_source_span', ['source_id', 'start', 'end'], unique=False)
+        batch_op.create_index(batch_op.f('ix_claims_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('source_files',
     sa.Column('source_id', sa.Integer(), nullable=False),
@@ -186,6 +188,7 @@ def downgrade() -> None:
     op.drop_table('brief_items')
     op.drop_table('source_files')
     with op.batch_alter_table('claims', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_claims_updated_at'))
         batch_op.drop_index('ix_claims_source_span')
         batch_op.drop_index(batch_op.f('ix_claims_source_id'))
         batch_op.drop_index(batch_op.f('ix_claims_kind'))
@@ -193,6 +196,7 @@ def downgrade() -> None:
 
     op.drop_table('claims')
     with op.batch_alter_table('sources', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sources_updated_at'))
         batch_op.drop_index(batch_op.f('ix_sources_deleted_at'))
         batch_op.drop_index(batch_op.f('ix_sources_body_hash'))
 
