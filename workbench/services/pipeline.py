@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbench.search.index import sync_index
 from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
 
@@ -10,3 +11,6 @@ def after_import(ws: Workspace, source_ids: list[int], state: TaskState = NO_STA
     """Run the derived-data steps for new sources. Each step is its own transaction."""
     if not source_ids:
         return
+    # Index step (after extraction, before the check, which retrieves its candidates from the index).
+    state.check()
+    sync_index(ws, state)

@@ -1,0 +1,325 @@
+"""The index on disk: kept in step with the database by a watermark, rebuilt when missing or damaged.
+
+The database is the truth; the index is derived and may be deleted at any time. ``sync_index`` compares the
+watermark stored in the index (max ``updated_at`` and counts of sources, claims and verdicts) with the database
+and writes only what changed. Writing is serialised by a file lock beside the index, across threads and processes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import whoosh.index
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from whoosh.query import And, Not, Term
+from whoosh.util.filelock import FileLock, try_for
+
+from workbench.domain.errors import WorkspaceBusy
+from workbench.search.documents import claim_key, claim_rows, source_document, source_key
+from workbench.search.schema import CLAIM, META, META_KEY, SCHEMA_VERSION, SOURCE, build_schema
+from workbench.storage.models import Claim, Source, Verdict
+from workbench.storage.workspace import Workspace
+from workbench.tasks import NO_STATE, TaskState
+
+log = logging.getLogger(__name__)
+
+LOCK_TIMEOUT = 15.0
+WRITER_LIMIT_MB = 128
+
+
+class IndexBusy(WorkspaceBusy):
+    """Another window or command is writing the search index."""
+
+
+@dataclass
+class SyncReport:
+    """What a sync or rebuild did; ``message`` is for the user when the index had to be rebuilt."""
+
+    written: int = 0
+    removed: int = 0
+    rebuilt: bool = False
+    message: str | None = None
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"written": self.written, "removed": self.removed, "rebuilt": self.rebuilt,
+                "message": self.message, "seconds": round(self.seconds, 3)}
+
+
+def lock_path(ws: Workspace) -> Path:
+    return ws.index_dir.with_name(ws.index_dir.name + ".lock")
+
+
+@contextmanager
+def index_lock(ws: Workspace, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the index's writer lock (an OS file lock, released if the process dies)."""
+    path = lock_path(ws)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path))
+    if not try_for(lock.acquire, timeout=timeout, delay=0.05):
+        raise IndexBusy(f"the search index of {ws.path.name} is being updated by another window or command; "
+                        "try again in a moment")
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+# ------------------------------------------------------------------ watermark
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(sep=" ") if value is not None else None
+
+
+def db_watermark(session: Session) -> dict[str, Any]:
+    """Max updated_at, row count and max id of sources, claims and verdicts: one small query."""
+    parts = []
+    for updated, key in ((Source.updated_at, Source.id), (Claim.updated_at, Claim.id),
+                         (Verdict.updated_at, Verdict.claim_id)):
+        parts += [select(func.max(updated)).scalar_subquery(), select(func.count(key)).scalar_subquery(),
+                  select(func.max(key)).scalar_subquery()]
+    row = session.execute(select(*parts)).one()
+    return {
+        "schema": SCHEMA_VERSION,
+        "sources": [_iso(row[0]), row[1], row[2]],
+        "claims": [_iso(row[3]), row[4], row[5]],
+        "verdicts": [_iso(row[6]), row[7], row[8]],
+    }
+
+
+def read_watermark(ix) -> dict[str, Any] | None:
+    with ix.searcher() as searcher:
+        fields = searcher.document(key=META_KEY)
+    if not fields or not fields.get("meta"):
+        return None
+    return json.loads(fields["meta"])
+
+
+def _meta_document(watermark: dict[str, Any]) -> dict[str, Any]:
+    return {"key": META_KEY, "type": META, "meta": json.dumps(watermark)}
+
+
+# ------------------------------------------------------------------ opening
+
+
+def _open_checked(ws: Workspace) -> tuple[Any, dict | None, str | None]:
+    """(index, stored watermark, None) or (None, None, why it must be rebuilt)."""
+    path = ws.index_dir
+    if not path.exists() or not whoosh.index.exists_in(str(path)):
+        return None, None, "the search index was missing"
+    try:
+        ix = whoosh.index.open_dir(str(path))
+        watermark = read_watermark(ix)
+    except Exception as exc:  # any unreadable file: the index is derived, so rebuild it
+        log.warning("search index %s is damaged: %s: %s", path, type(exc).__name__, exc)
+        return None, None, "the search index was damaged"
+    if watermark is None or watermark.get("schema") != SCHEMA_VERSION:
+        return None, None, "the search index was made by another version"
+    return ix, watermark, None
+
+
+def open_index(ws: Workspace):
+    """The index, synced with the database first (rebuilt if needed). Returns (index, SyncReport)."""
+    report = sync_index(ws)
+    ix, _, problem = _open_checked(ws)
+    if ix is None:  # rebuilt a moment ago by us; only a concurrent deletion gets here
+        report = rebuild_index(ws, reason=problem)
+        ix, _, problem = _open_checked(ws)
+        if ix is None:
+            raise IndexBusy(f"the search index of {ws.path.name} cannot be opened ({problem}); try again")
+    return ix, report
+
+
+# ------------------------------------------------------------------ sync
+
+
+def sync_index(ws: Workspace, state: TaskState = NO_STATE, *, timeout: float = LOCK_TIMEOUT) -> SyncReport:
+    """Bring the index in step with the database; cheap when nothing changed."""
+    started = time.perf_counter()
+    ix, stored, problem = _open_checked(ws)
+    if ix is not None:
+        with ws.session() as session:
+            current = db_watermark(session)
+        if stored == current:
+            return SyncReport(seconds=time.perf_counter() - started)
+    with index_lock(ws, timeout):
+        ix, stored, problem = _open_checked(ws)  # another process may have done the work while we waited
+        if ix is None:
+            report = _rebuild_locked(ws, state, problem)
+        else:
+            report = _update_locked(ws, ix, stored, state, timeout)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _since(mark: list[Any]) -> datetime | None:
+    return datetime.fromisoformat(mark[0]) if mark and mark[0] else None
+
+
+def _vanished(session: Session, old: list[Any], model, key) -> bool:
+    """Whether rows that existed at the last sync were hard-deleted since (ids only grow, counts tell)."""
+    old_count, old_max = old[1] or 0, old[2] or 0
+    now_count, now_new = session.execute(
+        select(func.count(key), func.count(key).filter(key > old_max))
+    ).one()
+    return now_count - now_new < old_count
+
+
+def _update_locked(ws: Workspace, ix, stored: dict, state: TaskState, timeout: float) -> SyncReport:
+    report = SyncReport()
+    writer = ix.writer(timeout=timeout, limitmb=WRITER_LIMIT_MB)
+    try:
+        with ws.session() as session, ix.searcher() as searcher:
+            current = db_watermark(session)
+            if current == stored:
+                writer.cancel()
+                return report
+            _apply_changes(session, searcher, writer, stored, report, state)
+        writer.update_document(**_meta_document(current))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    log.info("search index synced: %d written, %d removed", report.written, report.removed)
+    return report
+
+
+def _apply_changes(session: Session, searcher, writer, stored: dict, report: SyncReport, state: TaskState) -> None:
+    src_since = _since(stored["sources"])
+    query = select(Source)
+    if src_since is not None:
+        query = query.where(Source.updated_at >= src_since)
+    changed_sources: set[int] = set()
+    for src in session.scalars(query.execution_options(yield_per=200)):
+        state.check()
+        changed_sources.add(src.id)
+        # The source and all its claims go; live ones come back (their outlet and date may have changed).
+        writer.delete_by_term("source_id", src.id)
+        if src.deleted_at is None:
+            writer.add_document(**source_document(src))
+            report.written += 1
+        else:
+            report.removed += 1
+    if changed_sources:
+        for doc, _key in claim_rows(session, source_ids=changed_sources):
+            if doc is not None:
+                writer.add_document(**doc)
+                report.written += 1
+
+    claim_since, verdict_since = _since(stored["claims"]), _since(stored["verdicts"])
+    ids_query = select(Claim.id)
+    if claim_since is not None:
+        ids_query = ids_query.where(Claim.updated_at >= claim_since)
+    claim_ids = set(session.scalars(ids_query))
+    verdict_query = select(Verdict.claim_id)
+    if verdict_since is not None:
+        verdict_query = verdict_query.where(Verdict.updated_at >= verdict_since)
+    claim_ids |= set(session.scalars(verdict_query))
+
+    if _vanished(session, stored["verdicts"], Verdict, Verdict.claim_id):
+        # A verdict row was removed: its claim is unreviewed again. Re-index every claim marked otherwise.
+        reviewed = And([Term("type", CLAIM), Not(Term("status", "unreviewed"))])
+        claim_ids |= {searcher.stored_fields(n)["id"] for n in searcher.docs_for_query(reviewed)}
+
+    if _vanished(session, stored["sources"], Source, Source.id):
+        live = set(session.scalars(select(Source.id)))
+        for docnum in searcher.docs_for_query(Term("type", SOURCE)):
+            sid = searcher.stored_fields(docnum)["id"]
+            if sid not in live:
+                writer.delete_by_term("source_id", sid)
+                report.removed += 1
+    if _vanished(session, stored["claims"], Claim, Claim.id):
+        live = set(session.scalars(select(Claim.id)))
+        for docnum in searcher.docs_for_query(Term("type", CLAIM)):
+            cid = searcher.stored_fields(docnum)["id"]
+            if cid not in live:
+                writer.delete_by_term("key", claim_key(cid))
+                report.removed += 1
+
+    for doc, key in claim_rows(session, claim_ids=claim_ids):
+        state.check()
+        if doc is None:
+            writer.delete_by_term("key", key)
+            report.removed += 1
+        elif doc["source_id"] not in changed_sources:
+            writer.update_document(**doc)
+            report.written += 1
+
+
+# ------------------------------------------------------------------ rebuild
+
+
+def rebuild_index(ws: Workspace, state: TaskState = NO_STATE, *, reason: str | None = None,
+                  timeout: float = LOCK_TIMEOUT) -> SyncReport:
+    """Build the index from scratch beside the old one, then swap; a cancelled rebuild leaves the old one."""
+    started = time.perf_counter()
+    with index_lock(ws, timeout):
+        report = _rebuild_locked(ws, state, reason)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> SyncReport:
+    final = ws.index_dir
+    building = final.with_name(final.name + ".building")
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    report = SyncReport(rebuilt=True)
+    try:
+        ix = whoosh.index.create_in(str(building), build_schema())
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        try:
+            with ws.session() as session:
+                # Read in one transaction: the watermark matches exactly the rows written.
+                watermark = db_watermark(session)
+                live_sources = select(Source).where(Source.deleted_at.is_(None)).order_by(Source.id)
+                total = session.scalar(select(func.count(Source.id)).where(Source.deleted_at.is_(None))) or 0
+                for done, src in enumerate(session.scalars(live_sources.execution_options(yield_per=200))):
+                    if done % 50 == 0:
+                        state.check()
+                        state.progress(done, total, "Indexing sources")
+                    writer.add_document(**source_document(src))
+                    report.written += 1
+                state.progress(total, total, "Indexing claims")
+                for done, (doc, _key) in enumerate(claim_rows(session)):
+                    if done % 500 == 0:
+                        state.check()
+                    if doc is not None:
+                        writer.add_document(**doc)
+                        report.written += 1
+            writer.add_document(**_meta_document(watermark))
+            state.progress(1, 1, "Saving the search index")
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        ix.close()
+        _swap(building, final)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    if reason and (watermark["sources"][1] or watermark["claims"][1]):
+        report.message = (f"{reason}; it was rebuilt from the workspace "
+                          f"({watermark['sources'][1]} sources, {watermark['claims'][1]} claims)")
+        log.warning("%s", report.message)
+    return report
+
+
+def _swap(new: Path, final: Path) -> None:
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)

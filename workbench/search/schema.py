@@ -1,0 +1,55 @@
+"""The Whoosh schema: one index holding sources and claims, told apart by the `type` field."""
+
+from __future__ import annotations
+
+from whoosh.analysis import IDTokenizer, LowercaseFilter, StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+# Bump when the schema or the analysers change: an index of another version is rebuilt on open.
+SCHEMA_VERSION = 3
+
+SOURCE = "source"
+CLAIM = "claim"
+META = "_meta"          # one document holding the sync watermark
+META_KEY = "_meta"
+
+# Single-character tokens are kept: "5 dead" must find "5".
+STEMMED = StemmingAnalyzer(minsize=1)
+# Names, outlets, statuses: lower-cased words, no stemming and no stop words ("The Times", "in review").
+PLAIN = StandardAnalyzer(stoplist=None, minsize=1)
+LOWER_ID = IDTokenizer() | LowercaseFilter()
+
+# The fields a query word without `field:` searches, with their weights.
+DEFAULT_FIELDS = {"title": 2.0, "text": 1.5, "body": 1.0}
+
+
+def text_field(analyzer, boost: float = 1.0, stored: bool = False) -> TEXT:
+    field = TEXT(analyzer=analyzer, phrase=True, field_boost=boost, stored=stored)
+    # A query word that splits into several tokens ("29,000", "wet-market") is a phrase, not an OR.
+    field.multitoken_query = "phrase"
+    return field
+
+
+def build_schema() -> Schema:
+    return Schema(
+        key=ID(unique=True),                       # "source:12", "claim:34", "_meta"
+        type=ID(stored=True),
+        id=NUMERIC(int, bits=64, stored=True, signed=False),
+        source_id=NUMERIC(int, bits=64, stored=True, signed=False),
+        # sources
+        title=text_field(STEMMED),
+        body=text_field(STEMMED),
+        author=text_field(PLAIN),
+        # shared by sources and claims (a claim carries its source's outlet and date)
+        outlet=text_field(PLAIN),
+        published=DATETIME(),
+        # claims
+        text=text_field(STEMMED),
+        kind=ID(analyzer=LOWER_ID),
+        entities=text_field(PLAIN),
+        numbers=KEYWORD(lowercase=True, scorable=True),
+        status=text_field(PLAIN),
+        rating=text_field(PLAIN),
+        # the watermark document
+        meta=STORED(),
+    )

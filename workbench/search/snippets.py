@@ -1,0 +1,114 @@
+"""Highlighted snippets: the passage of a text that best matches a query, matched words marked «like this»."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.lang.porter import stem
+from whoosh.query import Query
+
+MARK_OPEN, MARK_CLOSE = "«", "»"
+SNIPPET_CHARS = 220
+# Fields whose words appear in the text we show.
+TEXT_FIELDS = {"title", "body", "text", "entities"}
+
+_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+")
+
+
+def query_words(query: Query) -> tuple[set[str], list[re.Pattern]]:
+    """The stems and wildcard patterns of a query's words in text fields (phrases give their words)."""
+    stems: set[str] = set()
+    patterns: list[re.Pattern] = []
+    for fieldname, text in query.iter_all_terms(phrases=True):
+        if fieldname not in TEXT_FIELDS:
+            continue
+        text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+        text = text.lower()
+        if "*" in text or "?" in text:
+            patterns.append(_wildcard(text))
+        else:
+            stems.add(text)
+    # A Prefix query gives its prefix as a term: mark the words that start with it.
+    for leaf in query.leaves():
+        if type(leaf).__name__ == "Prefix" and leaf.fieldname in TEXT_FIELDS:
+            stems.discard(str(leaf.text).lower())
+            patterns.append(re.compile(re.escape(str(leaf.text).lower()) + r"\w*\Z"))
+    return stems, patterns
+
+
+def _wildcard(text: str) -> re.Pattern:
+    return re.compile("".join(r"\w*" if ch == "*" else r"\w" if ch == "?" else re.escape(ch) for ch in text) + r"\Z")
+
+
+@lru_cache(maxsize=20000)
+def _stem(word: str) -> str:
+    return stem(word)
+
+
+def match_spans(text: str, stems: set[str], patterns: list[re.Pattern]) -> list[tuple[int, int, str]]:
+    """(start, end, matched term) of the words of ``text`` that the query matches."""
+    spans = []
+    if not stems and not patterns:
+        return spans
+    for match in _WORD_RE.finditer(text):
+        word = match.group(0).lower()
+        key = None
+        if word in stems:
+            key = word
+        else:
+            stemmed = _stem(word)
+            if stemmed in stems:
+                key = stemmed
+            else:
+                for pattern in patterns:
+                    if pattern.match(word):
+                        key = pattern.pattern
+                        break
+        if key is not None:
+            spans.append((match.start(), match.end(), key))
+    return spans
+
+
+def best_window(text: str, spans: list[tuple[int, int, str]], width: int = SNIPPET_CHARS) -> tuple[int, int]:
+    """The window of about ``width`` characters holding the most different matched terms (then the most hits)."""
+    if not spans or len(text) <= width:
+        return 0, min(len(text), width)
+    best, best_score = 0, (-1, -1)
+    j = 0
+    for i, (start, _end, _key) in enumerate(spans):
+        while j < len(spans) and spans[j][1] <= start + width:
+            j += 1
+        inside = spans[i:j]
+        score = (len({key for *_, key in inside}), len(inside))
+        if score > best_score:
+            best, best_score = i, score
+    first = spans[best][0]
+    # Start a little before the first match, at a word boundary, so the match has some context.
+    start = max(0, first - width // 4)
+    if start > 0:
+        space = text.find(" ", start, first)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", spans[best][1], end)
+        end = space if space != -1 else end
+    return start, end
+
+
+def highlight(text: str, query_terms: tuple[set[str], list[re.Pattern]], width: int = SNIPPET_CHARS) -> str:
+    """The best passage of ``text`` on one line, matched words between « and »."""
+    text = text or ""
+    spans = match_spans(text, *query_terms)
+    start, end = best_window(text, spans, width)
+    out = []
+    pos = start
+    for s, e, _key in spans:
+        if s < start or e > end:
+            continue
+        out.append(text[pos:s])
+        out.append(f"{MARK_OPEN}{text[s:e]}{MARK_CLOSE}")
+        pos = e
+    out.append(text[pos:end])
+    snippet = " ".join("".join(out).split())
+    return ("…" if start > 0 else "") + snippet + ("…" if end < len(text) else "")

@@ -1,0 +1,104 @@
+"""Searching a workspace: sync the index, run the user's query, return ranked hits with highlighted snippets."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from whoosh.query import Term
+
+from workbench.domain.errors import WorkbenchError
+from workbench.search.index import SyncReport, open_index, rebuild_index
+from workbench.search.query import parse_query
+from workbench.search.schema import CLAIM, META, SOURCE
+from workbench.search.snippets import highlight, query_words
+from workbench.storage.models import Claim, Source
+from workbench.storage.workspace import Workspace
+from workbench.tasks import NO_STATE, TaskState
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LIMIT = 20
+# Each further hit from a source already listed counts this much less, so one long article full of matching
+# claims does not push every other article off the first page.
+SAME_SOURCE_DECAY = 0.6
+
+
+@dataclass
+class SearchResults:
+    hits: list[dict] = field(default_factory=list)
+    notice: str | None = None   # e.g. "the search index was missing; it was rebuilt ..."
+
+
+def search(ws: Workspace, query: str, limit: int = DEFAULT_LIMIT) -> list[dict]:
+    """Hits for ``query``, best first: ``{"type","id","source_id","score","snippet",...}``."""
+    return run_search(ws, query, limit).hits
+
+
+def run_search(ws: Workspace, query: str, limit: int = DEFAULT_LIMIT) -> SearchResults:
+    """Like :func:`search`, and also says when the index had to be rebuilt first."""
+    if limit < 1:
+        raise WorkbenchError("the limit must be at least 1")
+    parsed = parse_query(query)
+    ix, report = open_index(ws)
+    try:
+        ranked = _ranked(ix, parsed, limit)
+    except WorkbenchError:
+        raise
+    except Exception as exc:  # damaged index files can surface only when their postings are read
+        log.warning("search failed on the index (%s: %s); rebuilding it", type(exc).__name__, exc)
+        report = rebuild_index(ws, reason="the search index was damaged")
+        ix, _ = open_index(ws)
+        ranked = _ranked(ix, parsed, limit)
+    hits = _describe(ws, ranked, query_words(parsed))
+    return SearchResults(hits=hits, notice=report.message)
+
+
+def reindex(ws: Workspace, state: TaskState = NO_STATE) -> SyncReport:
+    """Rebuild the index from the database (the `reindex` command, and the GUI's menu item)."""
+    return rebuild_index(ws, state)
+
+
+def _ranked(ix, parsed, limit: int) -> list[tuple[str, int, int, float]]:
+    with ix.searcher() as searcher:
+        results = searcher.search(parsed, limit=max(limit * 4, 50), mask=Term("type", META))
+        found = [(hit["type"], hit["id"], hit["source_id"], hit.score) for hit in results]
+    return _spread_sources(found, limit)
+
+
+def _spread_sources(found: list[tuple[str, int, int, float]], limit: int) -> list[tuple[str, int, int, float]]:
+    seen: dict[int, int] = {}
+    adjusted = []
+    for position, (kind, item_id, source_id, score) in enumerate(found):
+        nth = seen.get(source_id, 0)
+        seen[source_id] = nth + 1
+        adjusted.append((score * SAME_SOURCE_DECAY ** nth, -position, (kind, item_id, source_id, score)))
+    adjusted.sort(reverse=True)
+    return [item for *_, item in adjusted[:limit]]
+
+
+def _describe(ws: Workspace, ranked: list[tuple[str, int, int, float]], words) -> list[dict]:
+    source_ids = {source_id for _, _, source_id, _ in ranked}
+    claim_ids = [item_id for kind, item_id, _, _ in ranked if kind == CLAIM]
+    with ws.session() as session:
+        sources = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(source_ids)))}
+        claims = {c.id: c for c in session.scalars(select(Claim).where(Claim.id.in_(claim_ids)))}
+        hits = []
+        for kind, item_id, source_id, score in ranked:
+            source = sources.get(source_id)
+            if source is None or source.deleted_at is not None:
+                continue  # deleted in the moment since the sync
+            hit = {"type": kind, "id": item_id, "source_id": source_id, "score": round(float(score), 4),
+                   "title": source.title, "outlet": source.outlet,
+                   "published": source.published.isoformat() if source.published else None}
+            if kind == SOURCE:
+                hit["snippet"] = highlight(source.body, words)
+            else:
+                claim = claims.get(item_id)
+                if claim is None or claim.deleted_at is not None:
+                    continue
+                hit.update(snippet=highlight(claim.text, words, width=400), kind=claim.kind,
+                           start=claim.start, end=claim.end)
+            hits.append(hit)
+    return hits
