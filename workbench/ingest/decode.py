@@ -1,37 +1,80 @@
-"""Turning file bytes into text: BOMs, UTF-8, then charset-normalizer's best guess."""
+"""Turning file bytes into text: BOMs, UTF-8, UTF-16 without BOM, then charset-normalizer's best guess."""
 
 from __future__ import annotations
+
+import codecs
 
 from charset_normalizer import from_bytes
 
 from workbench.domain.errors import ImportFailed
 
+_BINARY = "the file is binary, not text"
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
 
 def decode_bytes(data: bytes) -> str:
-    if not data.strip():
+    """The text of a file; ImportFailed when it is empty or binary."""
+    if not data.strip(b" \t\r\n\x00\x0b\x0c"):
         raise ImportFailed("the file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(data[len(bom):].decode(encoding, errors="replace"))
     try:
-        return data.decode("utf-8")
+        return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _checked(utf16)
     if b"\x00" in data[:4096]:
-        raise ImportFailed("the file is binary, not text")
+        raise ImportFailed(_BINARY)
     best = from_bytes(data[:200_000]).best()
     if best is None:
-        raise ImportFailed("the file is not readable text (no known encoding fits)")
-    text = data.decode(best.encoding, errors="replace")
-    if _looks_binary(text):
-        raise ImportFailed("the file is binary, not text")
+        raise ImportFailed(_BINARY)
+    return _checked(data.decode(best.encoding, errors="replace"))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text written without a BOM shows NUL bytes in every other position."""
+    sample = data[:4000]
+    if len(sample) < 8:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    encoding = "utf-16-le" if odd_nul > 0.6 and even_nul < 0.1 else "utf-16-be" if even_nul > 0.6 and odd_nul < 0.1 \
+        else None
+    if encoding is None:
+        return None
+    try:
+        return data[: len(data) - len(data) % 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _checked(text: str) -> str:
+    if looks_binary(text):
+        raise ImportFailed(_BINARY)
+    if not text.strip():
+        raise ImportFailed("the file is empty")
     return text
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:5000]
+def looks_binary(text: str) -> bool:
+    """Control characters, replacement marks or unassigned code points in more than 2% of a sample."""
+    sample = text[:20_000]
     if not sample:
-        return True
-    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t") or ch == "\ufffd")
-    return odd / len(sample) > 0.05
+        return False
+    odd = 0
+    for ch in sample:
+        code = ord(ch)
+        if code < 32:
+            odd += ch not in "\n\r\t\f"
+        elif 0x7F <= code <= 0x9F or ch == "\ufffd" or 0xE000 <= code <= 0xF8FF or 0xD800 <= code <= 0xDFFF:
+            odd += 1
+    return odd > max(2, 0.02 * len(sample))

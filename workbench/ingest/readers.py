@@ -7,6 +7,9 @@ from pathlib import Path
 
 from workbench.domain.errors import ImportFailed
 from workbench.ingest.document import Document
+from workbench.ingest.docx import read_docx
+from workbench.ingest.html import read_html
+from workbench.ingest.pdf import read_pdf
 from workbench.ingest.textfile import read_text
 
 Reader = Callable[[Path, bytes], Document]
@@ -16,6 +19,18 @@ READERS: dict[str, Reader] = {
     ".text": read_text,
     ".md": read_text,
     ".markdown": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+}
+
+MEDIA_TYPES = {
+    ".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
+    ".html": "text/html", ".htm": "text/html", ".xhtml": "application/xhtml+xml",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
 }
 
 

@@ -8,13 +8,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workbench.domain.errors import ImportFailed, WorkbenchError
 from workbench.ingest.document import Document
-from workbench.ingest.normalize import body_hash
-from workbench.ingest.readers import is_supported, reader_for
-from workbench.storage.models import Source, SourceFile
+from workbench.ingest.fingerprint import is_near_duplicate, sample, shingles
+from workbench.ingest.normalize import body_hash, fold_for_duplicates
+from workbench.ingest.readers import MEDIA_TYPES, is_supported, reader_for
+from workbench.storage.models import Source, SourceFile, SourceFingerprint
 from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
 
@@ -49,14 +50,17 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str | None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            problems: list[OSError] = []
             found = []
-            for root, dirs, files in os.walk(path, onerror=None):
+            for root, dirs, files in os.walk(path, onerror=problems.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found += [Path(root) / f for f in sorted(files) if not f.startswith(".")]
+            for problem in problems:
+                yield Path(problem.filename or path), f"cannot read the folder: {problem.strerror or problem}"
             for f in found:
                 if is_supported(f):
                     yield f, None
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             yield path, None
         else:
             yield path, "no such file or folder"
@@ -66,6 +70,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Docum
     """Read and parse one file; every failure becomes an ImportFailed with a one-line reason."""
     reader = reader_for(path)
     try:
+        if not path.is_file():
+            raise ImportFailed("not a regular file (a device, pipe or broken link)")
         size = path.stat().st_size
         if size > max_bytes:
             raise ImportFailed(f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
@@ -76,6 +82,12 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Docum
         raise ImportFailed("this is a folder, not a file") from exc
     except OSError as exc:
         raise ImportFailed(f"cannot read the file: {exc.strerror or exc}") from exc
+    return parse_document(path, data, reader), data
+
+
+def parse_document(path: Path, data: bytes, reader=None) -> Document:
+    """Run the reader for `path` on `data`; anything but a clean result becomes a one-line ImportFailed."""
+    reader = reader or reader_for(path)
     try:
         doc = reader(path, data)
     except WorkbenchError:
@@ -89,23 +101,89 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Docum
         raise ImportFailed(f"cannot read the file ({type(exc).__name__}: {str(exc)[:120]})") from exc
     if not doc.body.strip():
         raise ImportFailed("no article text found in the file")
-    return doc, data
+    return doc
 
 
-def find_duplicate(session, doc: Document) -> int | None:
-    digest = body_hash(doc.body)
-    return session.scalar(
-        select(Source.id).where(Source.body_hash == digest, Source.deleted_at.is_(None)).limit(1)
-    )
+def find_duplicate(session, doc: Document, hashes: set[int] | None = None) -> int | None:
+    """The live source holding the same article: the same folded text, or nearly the same text (a copy in
+    another format where the extractor kept or dropped a line). Copies naming another outlet or address are
+    syndicated copies, not duplicates, and are stored; see `same_text_as`."""
+    dup, _ = _match(session, doc, hashes)
+    return dup
+
+
+def same_text_as(session, doc: Document, hashes: set[int] | None = None) -> int | None:
+    """A live source with the same text but another outlet or URL (a syndicated copy), if any."""
+    _, syndicated = _match(session, doc, hashes)
+    return syndicated
+
+
+def _match(session, doc: Document, hashes: set[int] | None) -> tuple[int | None, int | None]:
+    live = Source.deleted_at.is_(None)
+    candidates = list(session.scalars(select(Source).where(Source.body_hash == body_hash(doc.body), live).limit(20)))
+    hashes = shingles(doc.body) if hashes is None else hashes
+    picked = sample(hashes)
+    if picked:
+        need = max(1, int(0.4 * len(picked)))
+        shared = func.count(SourceFingerprint.hash)
+        rows = session.execute(
+            select(SourceFingerprint.source_id, shared)
+            .join(Source, Source.id == SourceFingerprint.source_id)
+            .where(SourceFingerprint.hash.in_(picked), live)
+            .group_by(SourceFingerprint.source_id)
+            .having(shared >= need)
+            .order_by(shared.desc())
+            .limit(10)
+        ).all()
+        seen = {c.id for c in candidates}
+        for source_id, _count in rows:
+            if source_id in seen:
+                continue
+            source = session.get(Source, source_id)
+            if source is not None and is_near_duplicate(hashes, shingles(source.body)):
+                candidates.append(source)
+    syndicated = None
+    for source in candidates:
+        if _other_publication(doc, source):
+            syndicated = syndicated or source.id
+            continue
+        return source.id, None
+    return None, syndicated
+
+
+def _other_publication(doc: Document, source: Source) -> bool:
+    """True when both name an outlet (or an address) and the names differ: the same text published twice."""
+    if doc.outlet and source.outlet:
+        a, b = fold_for_duplicates(doc.outlet), fold_for_duplicates(source.outlet)
+        if a and b and a not in b and b not in a:
+            return True
+    if doc.url and source.url and _url_key(doc.url) != _url_key(source.url):
+        return True
+    return False
+
+
+def _url_key(url: str) -> str:
+    """Scheme, "www.", query, fragment and trailing slash do not make another address."""
+    text = url.strip().lower().split("#", 1)[0].split("?", 1)[0]
+    for prefix in ("https://", "http://"):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    for prefix in ("www.", "m.", "amp."):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text.rstrip("/").removesuffix("/amp")
 
 
 def store_document(ws: Workspace, doc: Document, *, path: str | None, data: bytes | None,
                    media_type: str | None = None) -> tuple[int, bool]:
     """Store a parsed document in its own transaction. Returns (source id, is_new)."""
+    hashes = shingles(doc.body)
     with ws.session() as session:
-        dup = find_duplicate(session, doc)
+        dup, syndicated = _match(session, doc, hashes)
         if dup is not None:
             return dup, False
+        if syndicated is not None:
+            doc.warnings.append(f"same text as source #{syndicated}, published elsewhere (a syndicated copy?)")
         source = Source(
             title=doc.title or (Path(path).stem if path else "Untitled"),
             outlet=doc.outlet,
@@ -121,10 +199,11 @@ def store_document(ws: Workspace, doc: Document, *, path: str | None, data: byte
             warnings=list(doc.warnings),
         )
         if data is not None:
-            source.original = SourceFile(filename=Path(path).name if path else None, media_type=media_type,
-                                         data=data)
+            name = Path(path).name if path and "://" not in path else None
+            source.original = SourceFile(filename=name, media_type=media_type, data=data)
         session.add(source)
         session.flush()
+        session.add_all(SourceFingerprint(source_id=source.id, hash=h) for h in sample(hashes))
         return source.id, True
 
 
@@ -147,17 +226,42 @@ def import_paths(ws: Workspace, paths: Iterable[Path | str], *, max_bytes: int =
 def import_one(ws: Workspace, path: Path, report: ImportReport, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     try:
         doc, data = read_document(path, max_bytes)
-        source_id, is_new = store_document(ws, doc, path=str(path), data=data)
+        source_id, is_new = store_document(ws, doc, path=str(path), data=data,
+                                           media_type=MEDIA_TYPES.get(path.suffix.lower()))
     except WorkbenchError as exc:
         report.failed.append({"path": str(path), "error": str(exc)})
         return
+    _report_stored(report, str(path), doc, source_id, is_new)
+
+
+def import_url(ws: Workspace, url: str, *, timeout: float | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> ImportReport:
+    """Fetch a web article and import it; a network problem is one line in `failed`, never an exception."""
+    from workbench.ingest.url import DEFAULT_TIMEOUT, read_url
+
+    report = ImportReport()
+    try:
+        doc, data, media_type = read_url(url, timeout=timeout or DEFAULT_TIMEOUT, max_bytes=max_bytes)
+        source_id, is_new = store_document(ws, doc, path=url, data=data, media_type=media_type)
+    except WorkbenchError as exc:
+        report.failed.append({"path": url, "error": str(exc)})
+        return report
+    except Exception as exc:  # a parser bug on a hostile page must not end the batch
+        log.exception("importing %s failed", url)
+        report.failed.append({"path": url, "error": f"cannot read the page ({type(exc).__name__}: {str(exc)[:120]})"})
+        return report
+    _report_stored(report, url, doc, source_id, is_new)
+    return report
+
+
+def _report_stored(report: ImportReport, path: str, doc: Document, source_id: int, is_new: bool) -> None:
     if not is_new:
-        report.duplicates.append({"path": str(path), "source_id": source_id})
+        report.duplicates.append({"path": path, "source_id": source_id})
         return
     for warning in doc.warnings:
-        report.warnings.append({"path": str(path), "warning": warning})
+        report.warnings.append({"path": path, "warning": warning})
     report.imported.append({
-        "path": str(path),
+        "path": path,
         "source_id": source_id,
         "title": doc.title,
         "outlet": doc.outlet,

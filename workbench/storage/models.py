@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -70,6 +71,15 @@ class SourceFile(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
     source: Mapped[Source] = relationship(back_populates="original")
+
+
+class SourceFingerprint(Base):
+    """A sampled word-shingle hash of a source body, indexed to find near-duplicate copies on import."""
+
+    __tablename__ = "source_fingerprints"
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, index=True)
 
 
 class Claim(Base):

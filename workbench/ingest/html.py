@@ -1,0 +1,140 @@
+"""Saved web pages (.html/.htm): the main article text and its metadata, extracted offline with trafilatura."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from trafilatura import bare_extraction
+from trafilatura.settings import use_config
+
+from workbench.domain.errors import ImportFailed
+from workbench.ingest.byline import parse_byline
+from workbench.ingest.document import Document
+from workbench.ingest.metadates import parse_meta_date
+from workbench.ingest.normalize import fold_for_duplicates, normalize_text
+
+# A real article page has a few thousand elements; beyond these the file is hostile or not an article.
+MAX_TAGS = 400_000
+MAX_TREE_SIZE = 200_000
+
+_PUBLISHED_META = re.compile(
+    rb"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|"""
+    rb"""og:published_time|publish-date|date)["'][^>]*>""", re.I)
+_CONTENT = re.compile(rb"""content\s*=\s*["']([^"']{4,40})["']""", re.I)
+_LANG = re.compile(rb"""<html[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3})""", re.I)
+
+
+def read_html(path: Path, data: bytes) -> Document:
+    if not data.strip():
+        raise ImportFailed("the file is empty")
+    if data.count(b"<") > MAX_TAGS:
+        raise ImportFailed(f"the page has too many elements to be an article (over {MAX_TAGS:,} tags)")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailed("the file is binary, not a web page")
+    return document_from_html(data, fmt="html")
+
+
+def document_from_html(data: bytes | str, *, fmt: str = "html", url: str | None = None) -> Document:
+    """Main text and metadata of an HTML page; raises ImportFailed when no article text is found."""
+    try:
+        result = bare_extraction(
+            data,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+            config=_config(),
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except RecursionError as exc:
+        raise ImportFailed("the page is nested too deeply to read") from exc
+    if result is None or not (result.text or "").strip():
+        raise ImportFailed("no article text found in the page")
+    doc = Document(body="", format=fmt)
+    doc.title = normalize_text(result.title or "")
+    doc.outlet = _clean(result.sitename)
+    doc.author = _clean(result.author)
+    doc.url = (result.url or url or None)
+    doc.language = result.language or _page_language(data)
+    doc.published, _ = parse_meta_date(result.date)
+    if doc.published is not None:
+        doc.published_time = _published_time(data, doc.published.isoformat())
+    doc.title = _strip_site_suffix(doc.title, doc.outlet)
+    lines = [line for line in normalize_text(result.text).split("\n")]
+    lines = _drop_header_lines(lines, doc)
+    doc.body = normalize_text("\n".join(lines))
+    if not doc.body:
+        raise ImportFailed("no article text found in the page")
+    if not doc.title:
+        doc.title = doc.body.split("\n", 1)[0][:200]
+    return doc
+
+
+def _config():
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return config
+
+
+def _drop_header_lines(lines: list[str], doc: Document) -> list[str]:
+    """The headline and a byline repeated at the top of the extracted text are metadata, not body."""
+    title_key = fold_for_duplicates(doc.title) if doc.title else ""
+    i = 0
+    while i < min(len(lines), 4):
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        if title_key and i == 0 and fold_for_duplicates(line) == title_key:
+            i += 1
+            continue
+        byline = parse_byline(line)
+        if byline is None:
+            break
+        doc.author = doc.author or byline.author
+        doc.outlet = doc.outlet or byline.outlet
+        if doc.published is None and byline.published is not None:
+            doc.published, doc.published_time = byline.published, byline.published_time
+        i += 1
+    return lines[i:]
+
+
+def _clean(value: str | None) -> str | None:
+    text = normalize_text(value or "").replace("\n", " ")
+    return text or None
+
+
+def _strip_site_suffix(title: str, outlet: str | None) -> str:
+    """ "Headline | Outlet" or "Headline - Outlet" -> "Headline" when the suffix is the outlet."""
+    if not outlet:
+        return title
+    for sep in (" | ", " - ", " — ", " – ", " :: "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and fold_for_duplicates(tail) == fold_for_duplicates(outlet):
+            return head.strip()
+    return title
+
+
+def _page_language(data: bytes | str) -> str | None:
+    raw = data if isinstance(data, bytes) else data[:5000].encode("utf-8", "replace")
+    m = _LANG.search(raw[:5000])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _published_time(data: bytes | str, iso_day: str) -> str | None:
+    """HH:MM from the page's published-time meta tag, when it is for the same day."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "replace")
+    for tag in _PUBLISHED_META.findall(raw[:200_000]):
+        m = _CONTENT.search(tag)
+        if not m:
+            continue
+        value = m.group(1).decode("ascii", "replace")
+        day, hhmm = parse_meta_date(value)
+        if day is not None and day.isoformat() == iso_day:
+            return hhmm
+    return None
