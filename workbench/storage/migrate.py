@@ -31,18 +31,44 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def backup_before_migration(path: Path, revision: str | None) -> Path:
-    """Copy the workspace aside (SQLite online backup, so WAL content is included)."""
-    target = path.with_name(f"{path.name}.pre-{revision or 'base'}.bak")
-    src = sqlite3.connect(str(path))
+def is_known_revision(revision: str) -> bool:
     try:
-        dst = sqlite3.connect(str(target))
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # alembic raises its own errors for unknown or malformed ids
+        return False
+
+
+def backup_before_migration(path: Path, revision: str | None) -> Path:
+    """Copy the workspace aside (SQLite online backup, so WAL content is included).
+
+    An earlier copy is never overwritten (``NAME.pre-REV.bak``, then ``.2.bak``...); the copy is written under a
+    temporary name, checked, then renamed, so a crash never leaves a half copy under a copy's name.
+    """
+    base = f"{path.name}.pre-{revision or 'base'}"
+    target = path.with_name(f"{base}.bak")
+    n = 2
+    while target.exists():
+        target = path.with_name(f"{base}.{n}.bak")
+        n += 1
+    partial = path.with_name(f".{target.name}.partial")
+    src = sqlite3.connect(str(path), timeout=10)
+    try:
+        dst = sqlite3.connect(str(partial))
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            check = dst.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             dst.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
+    if check != "ok":
+        partial.unlink(missing_ok=True)
+        raise sqlite3.DatabaseError(f"the copy failed its check: {check}")
+    partial.replace(target)
     return target
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from workbench.domain.errors import WorkspaceBusy, WorkspaceError
 from workbench.paths import default_workspace, index_dir_for
@@ -23,11 +26,46 @@ BUSY_TIMEOUT_MS = 10_000
 
 def _on_connect(dbapi_connection, _record) -> None:
     cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
+
+
+def _on_connect_for_migration(dbapi_connection, _record) -> None:
+    # Schema changes follow SQLite's recipe: foreign keys off (a table rebuilt by a batch migration must not
+    # cascade-delete the rows pointing at it), one explicit transaction, a foreign_key_check before commit.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=OFF")
+    cur.close()
+
+
+def _translate_error(context) -> None:
+    """Turn SQLite's low-level failures into errors that tell the user what happened and what to do."""
+    original = context.original_exception
+    message = str(original).lower()
+    name = context.engine.url.database if context.engine is not None else "the workspace"
+    name = Path(name).name if name else "the workspace"
+    if "database is locked" in message or "database table is locked" in message:
+        raise WorkspaceBusy(
+            f"{name} is busy: another window or command is writing to it; try again when it has finished"
+        ) from original
+    if "disk is full" in message or "disk i/o error" in message:
+        raise WorkspaceError(
+            f"cannot write to {name}: {original}; free some disk space and try again (nothing was changed)"
+        ) from original
+    if "readonly database" in message or "read-only" in message:
+        raise WorkspaceError(
+            f"{name} is read-only; copy it to a folder you can write to, or fix its permissions"
+        ) from original
+    if "malformed" in message or "not a database" in message or "file is encrypted" in message:
+        raise WorkspaceError(
+            f"{name} is damaged ({original}); run `workbench doctor {name}` and restore from a copy if needed"
+        ) from original
 
 
 class Workspace:
@@ -37,6 +75,7 @@ class Workspace:
         self.path = Path(path)
         self.engine = create_engine(f"sqlite:///{self.path}", future=True)
         event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "handle_error", _translate_error)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -50,13 +89,6 @@ class Workspace:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
-            session.rollback()
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise WorkspaceBusy(
-                    f"{self.path.name} is busy: another window or command is writing to it; try again"
-                ) from exc
-            raise
         except BaseException:
             session.rollback()
             raise
@@ -114,23 +146,83 @@ def open_workspace(path: Path | str | None = None, *, create: bool = False) -> W
 
 
 def _migrate(ws: Workspace, *, existed: bool) -> None:
+    """Bring the schema to the head revision: one locked transaction, a copy set aside first.
+
+    Two processes opening an old workspace at once are serialised by BEGIN IMMEDIATE; the second finds the work
+    done. A crash mid-way rolls back to the old schema, and the copy stays beside the file in any case.
+    """
     head = migrate.head_revision()
     try:
         with ws.engine.connect() as conn:
             current = migrate.current_revision(conn)
+            _refuse_foreign(ws.path, conn, current)
         if current == head:
             return
-        if existed:
-            backup = migrate.backup_before_migration(ws.path, current)
-            log.info("workspace %s copied to %s before migrating %s -> %s", ws.path, backup, current, head)
-        with ws.engine.begin() as conn:
-            migrate.upgrade(conn)
+        with migration_connection(ws.path) as conn:
+            current = migrate.current_revision(conn)
+            if current != head:
+                if existed and _has_tables(conn):
+                    backup = _set_aside(ws.path, current)
+                    log.info("workspace %s copied to %s before migrating %s -> %s", ws.path, backup, current, head)
+                migrate.upgrade(conn)
     except OperationalError as exc:
-        if "locked" in str(exc):
-            raise WorkspaceBusy(f"{ws.path.name} is busy: another process is upgrading it; try again") from exc
-        raise WorkspaceError(f"cannot open workspace {ws.path}: {exc.orig}") from exc
+        raise WorkspaceError(f"cannot upgrade workspace {ws.path}: {exc.orig}") from exc
     except DatabaseError as exc:
         raise WorkspaceError(f"workspace {ws.path} is damaged: {exc.orig}; run `workbench doctor`") from exc
+
+
+@contextmanager
+def migration_connection(path: Path) -> Iterator[Connection]:
+    """A connection for schema changes, in SQLite's recommended form (foreign keys off, BEGIN IMMEDIATE).
+
+    Commits only if ``PRAGMA foreign_key_check`` finds nothing broken; any error rolls the whole change back.
+    """
+    engine = create_engine(f"sqlite:///{path}", future=True, poolclass=NullPool)
+    event.listen(engine, "connect", _on_connect_for_migration)
+    event.listen(engine, "handle_error", _translate_error)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise WorkspaceError(
+                        f"upgrading {Path(path).name} would leave {len(broken)} rows pointing nowhere; it was left "
+                        "unchanged. Please report this with the log file"
+                    )
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+    finally:
+        engine.dispose()
+
+
+def _has_tables(conn) -> bool:
+    return conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    ).scalar() > 0
+
+
+def _refuse_foreign(path: Path, conn, current: str | None) -> None:
+    """Never add our tables to another program's database, nor downgrade-by-accident a newer workspace."""
+    if current is None and _has_tables(conn):
+        raise WorkspaceError(f"{path} is an SQLite database of another program, not a workbench workspace")
+    if current is not None and not migrate.is_known_revision(current):
+        raise WorkspaceError(
+            f"{path.name} was saved by a newer version of the workbench (schema {current}); update the app to open it"
+        )
+
+
+def _set_aside(path: Path, revision: str | None) -> Path:
+    try:
+        return migrate.backup_before_migration(path, revision)
+    except (OSError, sqlite3.Error) as exc:
+        raise WorkspaceError(
+            f"could not save a copy of {path.name} before upgrading it ({exc}); free some disk space and retry "
+            "(the workspace was not changed)"
+        ) from exc
 
 
 def integrity_ok(ws: Workspace) -> bool:
