@@ -1,0 +1,90 @@
+"""Starting the window: the QApplication, theme, high-DPI, a workspace, and the screenshot mode."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from workbench import __version__
+from workbench.gui import theme
+from workbench.gui.qt import QtCore, QtGui, QtWidgets, Qt
+
+log = logging.getLogger(__name__)
+
+
+def application() -> QtWidgets.QApplication:
+    """The one QApplication (created on first use)."""
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        QtGui.QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QtWidgets.QApplication(sys.argv[:1])
+        app.setApplicationName("Fact-Checking Workbench")
+        app.setOrganizationName("fact-checking-workbench")
+        app.setApplicationVersion(__version__)
+        icon = Path(__file__).resolve().parents[2] / "resources" / "icons" / "workbench.svg"
+        if icon.exists():
+            app.setWindowIcon(QtGui.QIcon(str(icon)))
+    return app
+
+
+def make_window(workspace: Path | None, *, create: bool = False, restore_layout: bool = True):
+    from workbench.gui.mainwindow import MainWindow
+    from workbench.gui.settings import Settings
+
+    app = application()
+    settings = Settings()
+    theme.apply_theme(app, settings.theme)
+    window = MainWindow(settings, restore_layout=restore_layout)
+    if workspace is not None:
+        window.open_workspace(workspace, create=create)
+    return window
+
+
+def when_idle(window, callback, timeout_ms: int = 120_000) -> None:
+    """Call ``callback`` once no background job runs (after loading, import...)."""
+    timer = QtCore.QTimer(window)
+    waited = [0]
+
+    def tick() -> None:
+        waited[0] += 50
+        if not window.tasks.busy() or waited[0] > timeout_ms:
+            timer.stop()
+            timer.deleteLater()
+            callback()
+
+    timer.timeout.connect(tick)
+    timer.start(50)
+
+
+def run(workspace: Path | None, *, screenshot: Path | None = None, select: str | None = "disputed",
+        create: bool = False) -> int:
+    """Open the window on ``workspace``; with ``screenshot``, render it to a PNG and exit."""
+    app = application()
+    window = make_window(workspace, create=create, restore_layout=screenshot is None)
+    if screenshot is not None:
+        window.resize(1600, 960)
+    window.show()
+
+    def ready() -> None:
+        if window.ws is not None and select is not None:
+            window.select_first_claim(select)
+        if screenshot is not None:
+            when_idle(window, lambda: _save_screenshot(window, screenshot))
+
+    when_idle(window, ready)
+    code = app.exec()
+    return code if screenshot is None else getattr(window, "screenshot_code", code)
+
+
+def _save_screenshot(window, target: Path) -> None:
+    QtWidgets.QApplication.processEvents()
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(target))
+    window.screenshot_code = 0 if ok else 1
+    if not ok:
+        log.error("could not write the screenshot to %s", target)
+    window.close()
+    QtWidgets.QApplication.instance().quit()
