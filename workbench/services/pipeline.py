@@ -14,3 +14,8 @@ def after_import(ws: Workspace, source_ids: list[int], state: TaskState = NO_STA
     # Index step (after extraction, before the check, which retrieves its candidates from the index).
     state.check()
     sync_index(ws, state)
+    # Check step: the new claims against every other source (candidates come from the index just synced).
+    state.check()
+    from workbench.services.checking import check_sources
+
+    check_sources(ws, source_ids, state)

@@ -1,0 +1,1 @@
+"""Cross-checking claims between sources: candidates, fact comparison, relations, origins, suggestions."""

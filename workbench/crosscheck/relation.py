@@ -1,0 +1,141 @@
+"""The relation between two claims of different sources: corroborates, conflicts or related, with reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.crosscheck.compare_dates import DateVerdict, When, compare_dates, same_grain
+from workbench.crosscheck.compare_numbers import Reading, Verdict, compare_readings
+from workbench.crosscheck.same_fact import SAME_FIGURE, figure_match, same_actors, shared_frame_words
+from workbench.crosscheck.terms import TermStats, cosine
+from workbench.crosscheck.view import ClaimView, Figure
+from workbench.domain.claims import Relation
+
+# A conflict needs the figures' context to match more surely than an agreement does:
+# wrongly flagging a conflict costs a user more than missing a repetition.
+CONFLICT_FIGURE = 0.40
+# Claims without comparable figures corroborate when their wording is this close.
+TEXT_CORROBORATES = 0.55
+TEXT_RELATED = 0.35
+MIN_SHARED_TERMS = 3
+
+
+@dataclass
+class Proposal:
+    relation: Relation
+    reasons: list[str]
+    details: dict
+    score: float
+    pairs: list[dict] = field(default_factory=list)
+
+
+def _word_for(view: ClaimView, stem: str) -> str:
+    for tok in view.tokens:
+        if tok.stem == stem and tok.is_content:
+            return tok.text.lower()
+    return stem
+
+
+def _what(view: ClaimView, fa: Figure, fb: Figure) -> str:
+    if fa.counted and fa.counted == fb.counted:
+        return _word_for(view, fa.counted)
+    shared = shared_frame_words(fa.frame, fb.frame)
+    return ", ".join(_word_for(view, s) for s in shared[:2])
+
+
+def _span(reading: Reading | When) -> dict:
+    return {"text": reading.text, "start": reading.start, "end": reading.end}
+
+
+def _assign(a_figs: list[Figure], b_figs: list[Figure], stats: TermStats, floor: float):
+    """Pair figures greedily by how surely they measure the same thing; each figure is used once."""
+    scored = []
+    for i, fa in enumerate(a_figs):
+        for j, fb in enumerate(b_figs):
+            m = figure_match(fa, fb, stats)
+            if m >= floor:
+                scored.append((m, i, j))
+    scored.sort(reverse=True)
+    used_a, used_b, out = set(), set(), []
+    for m, i, j in scored:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((m, a_figs[i], b_figs[j]))
+    return out
+
+
+def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | None:
+    """The relation a reader would draw between two claims, or None when they are about different things."""
+    if a.source_id == b.source_id:
+        return None
+    text_sim = cosine(a.vector, b.vector)
+    actors = same_actors(a, b)
+    if not actors:
+        if text_sim >= TEXT_CORROBORATES:
+            return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}) but different actors"],
+                            _details(a, b, [], text_sim), text_sim)
+        return None
+    pairs: list[dict] = []
+    conflicts: list[str] = []
+    agreements: list[str] = []
+    compatible: list[str] = []
+    best = 0.0
+
+    for m, fa, fb in _assign(a.numbers, b.numbers, stats, SAME_FIGURE):
+        ra, rb = fa.reading, fb.reading
+        verdict = compare_readings(ra, rb)
+        if verdict is Verdict.CONFLICT and m < CONFLICT_FIGURE:
+            verdict = Verdict.COMPATIBLE
+        what = _what(a, fa, fb)
+        line = f"number: {ra.text} vs {rb.text}" + (f" ({what})" if what else "")
+        pairs.append({"kind": "number", "verdict": str(verdict), "what": what, "match": round(m, 3),
+                      "a": _span(ra), "b": _span(rb)})
+        best = max(best, m)
+        {Verdict.CONFLICT: conflicts, Verdict.AGREE: agreements, Verdict.COMPATIBLE: compatible}[verdict].append(
+            line if verdict is not Verdict.COMPATIBLE else line + " (compatible)")
+
+    for m, fa, fb in _assign(a.dates, b.dates, stats, SAME_FIGURE):
+        wa, wb = fa.reading, fb.reading
+        verdict = compare_dates(wa, wb)
+        if verdict is DateVerdict.UNRELATED:
+            continue
+        if verdict is DateVerdict.CONFLICT and (m < CONFLICT_FIGURE or not same_grain(wa, wb)):
+            continue
+        kind = "time" if "time" in (wa.grain, wb.grain) else "date"
+        what = _what(a, fa, fb)
+        line = f"{kind}: {wa.text} vs {wb.text}" + (f" ({what})" if what else "")
+        pairs.append({"kind": kind, "verdict": "conflict" if verdict is DateVerdict.CONFLICT else "agree",
+                      "what": what, "match": round(m, 3), "a": _span(wa), "b": _span(wb),
+                      "resolved": [wa.label(), wb.label()]})
+        best = max(best, m)
+        (conflicts if verdict is DateVerdict.CONFLICT else agreements).append(line)
+
+    details = _details(a, b, pairs, text_sim)
+    if conflicts:
+        return Proposal(Relation.CONFLICTS, conflicts + agreements, details, best, pairs)
+    if agreements:
+        if a.negated != b.negated and text_sim >= TEXT_RELATED:
+            return Proposal(Relation.RELATED, agreements + ["one side is negated"], details, best, pairs)
+        return Proposal(Relation.CORROBORATES, agreements, details, best, pairs)
+    shared = len(set(a.vector) & set(b.vector))
+    if text_sim >= TEXT_CORROBORATES and shared >= MIN_SHARED_TERMS and not compatible:
+        if a.negated != b.negated:
+            return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}), one side is negated"],
+                            details, text_sim, pairs)
+        return Proposal(Relation.CORROBORATES, [f"same statement: {shared} shared key terms ({text_sim:.0%})"],
+                        details, text_sim, pairs)
+    if compatible or text_sim >= TEXT_RELATED:
+        reasons = compatible or [f"related wording ({text_sim:.0%})"]
+        return Proposal(Relation.RELATED, reasons, details, max(best, text_sim), pairs)
+    return None
+
+
+def _details(a: ClaimView, b: ClaimView, pairs: list[dict], text_sim: float) -> dict:
+    """Everything the GUI needs to highlight the difference and order the two sides in time."""
+    return {
+        "pairs": pairs,
+        "text_similarity": round(text_sim, 3),
+        "published": {"a": a.published_label(), "b": b.published_label()},
+    }

@@ -1,0 +1,51 @@
+"""Is it the same fact? Same actors, same thing counted, the same words around the figure."""
+
+from __future__ import annotations
+
+import math
+
+from workbench.crosscheck.terms import TermStats
+from workbench.crosscheck.view import ClaimView, Figure
+
+# Minimum frame similarity for two figures to be read as the same quantity.
+SAME_FIGURE = 0.30
+# Counted nouns that differ ("49% stake" vs "49% of voters") need much stronger context to match.
+COUNTED_MISMATCH_PENALTY = 0.5
+
+
+def same_actors(a: ClaimView, b: ClaimView) -> bool:
+    """False only when both claims name actors and none is shared ("Meta" vs "Amazon")."""
+    if not a.entities or not b.entities:
+        return True
+    return bool(a.entities & b.entities)
+
+
+def frame_similarity(x: dict[str, float], y: dict[str, float], stats: TermStats) -> float:
+    if not x or not y:
+        return 0.0
+    wx = {t: w * stats.idf(t) for t, w in x.items()}
+    wy = {t: w * stats.idf(t) for t, w in y.items()}
+    dot = sum(w * wy[t] for t, w in wx.items() if t in wy)
+    if not dot:
+        return 0.0
+    return dot / (math.sqrt(sum(w * w for w in wx.values())) * math.sqrt(sum(w * w for w in wy.values())))
+
+
+def shared_frame_words(x: dict[str, float], y: dict[str, float]) -> list[str]:
+    return sorted(set(x) & set(y), key=lambda t: -(x[t] + y[t]))
+
+
+def figure_match(fa: Figure, fb: Figure, stats: TermStats) -> float:
+    """How surely two figures measure the same thing (0..1); 0 when units differ."""
+    ra, rb = fa.reading, fb.reading
+    unit_a = getattr(ra, "unit", None)
+    unit_b = getattr(rb, "unit", None)
+    if (unit_a or None) != (unit_b or None):
+        return 0.0
+    score = frame_similarity(fa.frame, fb.frame, stats)
+    if fa.counted and fb.counted:
+        if fa.counted == fb.counted:
+            score = min(1.0, score + 0.25)
+        else:
+            score *= COUNTED_MISMATCH_PENALTY
+    return score

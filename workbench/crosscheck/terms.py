@@ -1,0 +1,132 @@
+"""Word-level features of claim text: tokens with offsets, light stems, content terms and term weights."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,]*(?:\.\d+)?")
+
+STOPWORDS = frozenset("""
+a an the and or but if then than that this these those there here of in on at to for from by with without into onto
+over under about as is are was were be been being am do does did done has have had having it its it's itself he she
+they them their theirs his her hers him we us our you your i me my mine who whom whose which what when where why how
+all any both each few more most other some such no nor not only own same so too very can could will would shall
+should may might must also just now new said says say saying told tell according per via after before while during
+up down out off again further once last next first one two three four five six seven eight nine ten s t
+would’ve its’ amid among between within upon against since until toward towards still yet already even ever
+mr mrs ms dr
+""".split())
+
+# Words that frame a quantity without saying what it is: never evidence of the same fact.
+QUANTITY_WORDS = frozenset("""
+thousand thousands million millions billion billions trillion trillions bn mn m k tn percent per cent pct
+dollar dollars usd eur euro euros pound pounds yuan rmb yen rupees rupee won
+more less fewer than over under above below nearly almost about around roughly approximately some near
+least most up exceed exceeds exceeded exceeding surpass surpasses surpassed top topped excess upwards north
+just close estimated estimate an several dozens dozen hundreds tens handful
+""".split())
+
+# Words that carry the same meaning in news copy; mapped to one stem so frames match across wordings.
+SYNONYMS = {
+    "kill": "death", "killed": "death", "dead": "death", "die": "death", "died": "death", "deaths": "death",
+    "fatalities": "death", "fatality": "death", "toll": "death", "lives": "death",
+    "injured": "injur", "wounded": "injur", "injuries": "injur", "injury": "injur", "hurt": "injur",
+    "worth": "valu", "valuation": "valu", "valued": "valu", "value": "valu", "values": "valu",
+    "sales": "revenu", "turnover": "revenu", "revenues": "revenu",
+    "bought": "buy", "purchase": "buy", "purchased": "buy", "acquire": "buy", "acquired": "buy",
+    "acquisition": "buy", "buying": "buy", "buys": "buy",
+    "hired": "hire", "hiring": "hire", "recruit": "hire", "recruits": "hire", "recruited": "hire",
+    "ownership": "stake", "funding": "invest", "financing": "invest", "stakes": "stake",
+    "announcement": "announc", "announced": "announc", "announces": "announc", "unveiled": "announc",
+    "chief": "head", "leader": "head",
+}
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ments", "ment", "edly", "ed", "ies", "es", "s", "e", "y")
+
+
+def _strip_suffix(w: str) -> str:
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+_CANONICAL = {word: _strip_suffix(target) for word, target in SYNONYMS.items()}
+_CANONICAL_STEMS = {_strip_suffix(word): target for word, target in _CANONICAL.items()}
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: enough to match invest/investment/investing, value/valued."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if w in _CANONICAL:
+        return _CANONICAL[w]
+    w = _strip_suffix(w)
+    return _CANONICAL_STEMS.get(w, w)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    stem: str
+    is_number: bool
+    is_content: bool
+    capitalised: bool
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        is_number = word[0].isdigit()
+        lower = word.lower()
+        content = (not is_number and lower not in STOPWORDS and lower not in QUANTITY_WORDS
+                   and len(lower) > 1)
+        out.append(Token(word, m.start(), m.end(), lower if is_number else stem(word), is_number, content,
+                         word[0].isupper()))
+    return out
+
+
+def content_stems(text: str) -> list[str]:
+    return [t.stem for t in tokenize(text) if t.is_content]
+
+
+class TermStats:
+    """Document frequencies over a pool of claims; idf of rare terms is high, of story-wide terms low."""
+
+    def __init__(self, documents: Iterable[Iterable[str]] = ()):
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for doc in documents:
+            self.add(doc)
+
+    def add(self, terms: Iterable[str]) -> None:
+        self.n += 1
+        self.df.update(set(terms))
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5)) + 0.1
+
+
+def weighted(terms: Iterable[str], stats: TermStats) -> dict[str, float]:
+    counts = Counter(terms)
+    return {t: (1 + math.log(c)) * stats.idf(t) for t, c in counts.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b[t] for t, w in a.items() if t in b)
+    if not dot:
+        return 0.0
+    return dot / (math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values())))

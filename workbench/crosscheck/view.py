@@ -1,0 +1,119 @@
+"""A claim prepared for comparison: tokens, term weights, figures and dates with the words around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from workbench.crosscheck.compare_dates import When, read_date
+from workbench.crosscheck.compare_numbers import Reading, looks_like_year, read_number
+from workbench.crosscheck.terms import TermStats, Token, tokenize, weighted
+from workbench.domain.facets import AttributionFacet, Facets
+
+FRAME_WINDOW = 8
+_GENERIC_NAME_WORDS = frozenset(
+    "inc corp corporation co ltd llc plc group holdings company the of and news agency".split())
+_NEGATION_RE = re.compile(r"\b(?:not|no|never|denied|denies|deny|didn['’]t|did not|won['’]t|isn['’]t|wasn['’]t|"
+                          r"false|untrue|rejected|refuted)\b", re.IGNORECASE)
+
+
+@dataclass
+class Figure:
+    """A number or date of a claim with its frame: the words around it, weighted by closeness."""
+
+    reading: Reading | When
+    frame: dict[str, float]
+    counted: str | None
+
+
+@dataclass
+class ClaimView:
+    id: int
+    source_id: int
+    start: int
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    published_time: str | None = None
+    tokens: list[Token] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    vector: dict[str, float] = field(default_factory=dict)
+    entities: frozenset[str] = frozenset()
+    entity_names: tuple[str, ...] = ()
+    numbers: list[Figure] = field(default_factory=list)
+    dates: list[Figure] = field(default_factory=list)
+    attributions: list[AttributionFacet] = field(default_factory=list)
+    negated: bool = False
+
+    def published_label(self) -> str | None:
+        if not self.published:
+            return None
+        return self.published.isoformat() + (f" {self.published_time}" if self.published_time else "")
+
+
+def _frame(tokens: list[Token], start: int, end: int) -> tuple[dict[str, float], str | None]:
+    """Content words within FRAME_WINDOW tokens of [start, end), weighted 1 next to it, less further away."""
+    before = [t for t in tokens if t.end <= start]
+    after = [t for t in tokens if t.start >= end]
+    frame: dict[str, float] = {}
+    for distance, tok in enumerate(reversed(before[-FRAME_WINDOW:]), start=1):
+        if tok.is_content and not (tok.capitalised and distance > 1):
+            frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / (1 + 0.4 * (distance - 1)))
+    counted = None
+    for distance, tok in enumerate(after[:FRAME_WINDOW], start=1):
+        if tok.is_content:
+            if counted is None and distance <= 2 and not tok.capitalised:
+                counted = tok.stem
+            if tok.capitalised and distance > 1:
+                continue   # names say who, not what is measured; actors are compared separately
+            frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / (1 + 0.4 * (distance - 1)))
+    return frame, counted
+
+
+def entity_key_words(name: str) -> set[str]:
+    return {w.lower().rstrip("'’s") for w in re.findall(r"[A-Za-z][\w'’-]+", name)
+            if len(w) > 2 and w.lower() not in _GENERIC_NAME_WORDS}
+
+
+def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Facets, *,
+               outlet: str | None = None, title: str | None = None, published: date | None = None,
+               published_time: str | None = None) -> ClaimView:
+    """Everything the comparison needs from one claim; offsets in facets are absolute body offsets."""
+    tokens = tokenize(text)
+    view = ClaimView(claim_id, source_id, start, text, outlet, title, published, published_time, tokens)
+    view.terms = [t.stem for t in tokens if t.is_content]
+    date_spans = [(d.start, d.end) for d in facets.dates]
+    for facet in facets.numbers:
+        if looks_like_year(facet) or any(s <= facet.start < e for s, e in date_spans):
+            continue
+        rel_start, rel_end = facet.start - start, facet.end - start
+        if rel_start < 0 or rel_end > len(text):
+            continue
+        reading = read_number(facet, text[max(0, rel_start - 30):rel_start])
+        frame, counted = _frame(tokens, rel_start, rel_end)
+        view.numbers.append(Figure(reading, frame, counted))
+    for facet in facets.dates:
+        when = read_date(facet)
+        rel_start, rel_end = facet.start - start, facet.end - start
+        if when is None or rel_start < 0 or rel_end > len(text):
+            continue
+        frame, _ = _frame(tokens, rel_start, rel_end)
+        view.dates.append(Figure(when, frame, None))
+    names = [e.text for e in facets.entities if e.type not in ("outlet", "agency")]
+    # capitalised words catch the actors an entity tagger missed (a sentence-initial "Scale", say)
+    names += [t.text for t in tokens if t.capitalised and t.is_content and not t.text.isupper()]
+    keys: set[str] = set()
+    for name in names:
+        keys |= entity_key_words(name)
+    view.entities = frozenset(keys)
+    view.entity_names = tuple(dict.fromkeys(names))
+    view.attributions = list(facets.attributions)
+    view.negated = bool(_NEGATION_RE.search(text))
+    return view
+
+
+def weigh(views: list[ClaimView], stats: TermStats) -> None:
+    for view in views:
+        view.vector = weighted(view.terms, stats)

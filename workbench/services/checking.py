@@ -1,0 +1,320 @@
+"""Cross-checking a workspace: links between claims of different sources, origins and suggestions, kept in sync."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from workbench.crosscheck.candidates import TermIndex, search_candidate_finder
+from workbench.crosscheck.checker import LinkView, OriginBook, Pair, SourceText, propose_links, summarise
+from workbench.crosscheck.relation import Proposal
+from workbench.crosscheck.terms import TermStats
+from workbench.crosscheck.view import ClaimView, build_view, weigh
+from workbench.domain.claims import LinkDecision
+from workbench.domain.errors import NotFound, WorkbenchError
+from workbench.domain.facets import Facets
+from workbench.storage.models import Claim, Link, Source, utcnow
+from workbench.storage.workspace import Workspace
+from workbench.tasks import NO_STATE, TaskState
+
+log = logging.getLogger(__name__)
+
+CANDIDATES_PER_CLAIM = 30
+_CHUNK = 500
+
+
+@dataclass
+class CheckReport:
+    claims_checked: int = 0
+    links_created: int = 0
+    links_updated: int = 0
+    links_removed: int = 0
+    claims_summarised: int = 0
+    kept_decisions: int = 0
+    by_relation: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+# ---------------------------------------------------------------- loading
+
+def _live_claims():
+    return (select(Claim, Source)
+            .join(Source, Claim.source_id == Source.id)
+            .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None)))
+
+
+def _view(claim: Claim, source: Source) -> ClaimView:
+    return build_view(claim.id, claim.source_id, claim.start, claim.text, Facets.from_json(claim.facets),
+                      outlet=source.outlet, title=source.title, published=source.published,
+                      published_time=source.published_time)
+
+
+def _load_views(session: Session, claim_ids=None, source_ids=None) -> dict[int, ClaimView]:
+    out: dict[int, ClaimView] = {}
+    if claim_ids is None and source_ids is None:
+        for claim, source in session.execute(_live_claims()):
+            out[claim.id] = _view(claim, source)
+        return out
+    ids = list(claim_ids if claim_ids is not None else source_ids)
+    column = Claim.id if claim_ids is not None else Claim.source_id
+    for i in range(0, len(ids), _CHUNK):
+        for claim, source in session.execute(_live_claims().where(column.in_(ids[i:i + _CHUNK]))):
+            out[claim.id] = _view(claim, source)
+    return out
+
+
+def _load_sources(session: Session, source_ids) -> dict[int, SourceText]:
+    ids = list(source_ids)
+    out = {}
+    for i in range(0, len(ids), _CHUNK):
+        rows = session.execute(select(Source.id, Source.outlet, Source.body).where(Source.id.in_(ids[i:i + _CHUNK])))
+        for sid, outlet, body in rows:
+            out[sid] = SourceText(sid, outlet, body or "")
+    return out
+
+
+def _links_touching(session: Session, claim_ids) -> list[Link]:
+    ids = list(claim_ids)
+    found: dict[int, Link] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        for link in session.scalars(select(Link).where(or_(Link.a_id.in_(chunk), Link.b_id.in_(chunk)))):
+            found[link.id] = link
+    return list(found.values())
+
+
+# ---------------------------------------------------------------- syncing links
+
+def _sync_links(session: Session, scope: set[int], proposals: dict[Pair, Proposal], report: CheckReport,
+                existing: list[Link]) -> None:
+    """Make the stored links touching ``scope`` match the proposals; the user's decisions always win."""
+    by_pair = {(link.a_id, link.b_id): link for link in existing}
+    for key, link in by_pair.items():
+        proposal = proposals.get(key)
+        if link.decision in (LinkDecision.REJECTED, LinkDecision.CONFIRMED):
+            report.kept_decisions += 1
+            if proposal is not None and proposal.relation == link.relation:
+                link.reasons, link.details, link.score = proposal.reasons, proposal.details, proposal.score
+            continue
+        if proposal is None:
+            if link.a_id in scope or link.b_id in scope:
+                session.delete(link)
+                report.links_removed += 1
+            continue
+        if (link.relation, link.reasons, link.details) != (str(proposal.relation), proposal.reasons, proposal.details):
+            link.relation, link.reasons, link.details = str(proposal.relation), proposal.reasons, proposal.details
+            link.score = proposal.score
+            report.links_updated += 1
+    for (a, b), proposal in proposals.items():
+        if (a, b) in by_pair:
+            continue
+        session.add(Link(a_id=a, b_id=b, relation=str(proposal.relation), reasons=proposal.reasons,
+                         details=proposal.details, score=round(proposal.score, 4)))
+        report.links_created += 1
+    for proposal in proposals.values():
+        report.by_relation[str(proposal.relation)] = report.by_relation.get(str(proposal.relation), 0) + 1
+    session.flush()
+
+
+def _active(links: list[Link]) -> list[LinkView]:
+    return [LinkView(link.a_id, link.b_id, link.relation, bool((link.details or {}).get("verbatim")))
+            for link in links if link.decision != LinkDecision.REJECTED]
+
+
+def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, ClaimView], links: list[Link],
+                     book: OriginBook, report: CheckReport) -> None:
+    book.group_copies({(views[l.a_id].source_id, views[l.b_id].source_id) for l in links
+                       if l.a_id in views and l.b_id in views})
+    summaries = summarise(claim_ids, views, _active(links), book)
+    now = utcnow()
+    keys = {cid: s.origin_keys for cid, s in summaries.items()}
+    for link in links:
+        ka, kb = keys.get(link.a_id), keys.get(link.b_id)
+        if ka is not None and kb is not None:
+            va, vb = views[link.a_id], views[link.b_id]
+            same = bool(ka & kb) or book.are_copies(va.source_id, vb.source_id) or bool(
+                (link.details or {}).get("verbatim"))
+            if link.same_origin != same:
+                link.same_origin = same
+    for cid, s in summaries.items():
+        claim = session.get(Claim, cid)
+        claim.check_sources = s.sources
+        claim.check_origins = s.independent_origins
+        claim.check_origin_names = s.origins
+        claim.check_conflicts = s.conflicts
+        claim.check_corroborations = s.corroborations
+        claim.suggestion = s.suggestion
+        claim.checked_at = now
+    report.claims_summarised += len(summaries)
+
+
+# ---------------------------------------------------------------- entry points
+
+def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
+    """Re-check every claim against every other source: `workbench check WS`."""
+    report = CheckReport()
+    with ws.session() as session:
+        state.progress(0, 1, "loading claims")
+        views = _load_views(session)
+        candidates_of, stats = _index_candidates(views)
+        proposals = propose_links(list(views.values()), views, candidates_of, stats, state)
+        existing = list(session.scalars(select(Link)))
+        _sync_links(session, set(views), proposals, report, existing)
+        # links whose claims were deleted are removed by cascade; orphans of soft-deleted claims go here
+        for link in existing:
+            if link not in session.deleted and (link.a_id not in views or link.b_id not in views) \
+                    and link.decision is None:
+                session.delete(link)
+                report.links_removed += 1
+        session.flush()
+        links = [l for l in session.scalars(select(Link)) if l.a_id in views and l.b_id in views]
+        book = OriginBook(_load_sources(session, {v.source_id for v in views.values()}))
+        state.progress(0, 1, "tracing origins")
+        _store_summaries(session, set(views), views, links, book, report)
+        report.claims_checked = len(views)
+    return report
+
+
+def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_STATE) -> CheckReport:
+    """Check the claims of newly imported (or re-extracted) sources against everything else."""
+    report = CheckReport()
+    if not source_ids:
+        return report
+    with ws.session() as session:
+        scope_views = _load_views(session, source_ids=source_ids)
+        if not scope_views:
+            return report
+        finder = search_candidate_finder(ws)
+        if finder is None:   # no search index: compare against every stored claim through a term index
+            pool = _load_views(session)
+            candidates_of, stats = _index_candidates(pool)
+        else:
+            with finder:
+                found = {v.id: [cid for cid, _ in _search_candidates(finder, v)] for v in scope_views.values()}
+            wanted = {cid for ids in found.values() for cid in ids} - set(scope_views)
+            pool = {**_load_views(session, claim_ids=wanted), **scope_views}
+            stats = TermStats(v.terms for v in pool.values())
+            weigh(list(pool.values()), stats)
+
+            def candidates_of(view: ClaimView) -> list[int]:
+                return found.get(view.id, [])
+        proposals = propose_links(list(scope_views.values()), pool, candidates_of, stats, state)
+        scope = set(scope_views)
+        existing = _links_touching(session, scope)
+        _sync_links(session, scope, proposals, report, existing)
+        links = _links_touching(session, scope)
+        neighbours = {l.a_id for l in links} | {l.b_id for l in links}
+        affected = scope | neighbours
+        # neighbours' summaries depend on all their own links, so load those too
+        links = _links_touching(session, affected)
+        missing = ({l.a_id for l in links} | {l.b_id for l in links}) - set(pool)
+        views = {**pool, **_load_views(session, claim_ids=missing)} if missing else pool
+        links = [l for l in links if l.a_id in views and l.b_id in views]
+        book = OriginBook(_load_sources(session, {views[c].source_id for c in affected if c in views}
+                                        | {v.source_id for v in views.values()
+                                           if v.id in {l.a_id for l in links} | {l.b_id for l in links}}))
+        _store_summaries(session, {c for c in affected if c in views}, views, links, book, report)
+        report.claims_checked = len(scope_views)
+    return report
+
+
+def _index_candidates(pool: dict[int, ClaimView]):
+    stats = TermStats(v.terms for v in pool.values())
+    weigh(list(pool.values()), stats)
+    index = TermIndex(list(pool.values()), stats)
+
+    def candidates_of(view: ClaimView) -> list[int]:
+        return [cid for cid, _ in index.candidates(view, CANDIDATES_PER_CLAIM)]
+    return candidates_of, stats
+
+
+def _search_candidates(finder, view: ClaimView) -> list[tuple[int, float]]:
+    numbers = [fig.reading.text for fig in view.numbers]
+    try:
+        return finder.candidates(view.id, view.text, view.source_id, list(view.entity_names), numbers,
+                                 CANDIDATES_PER_CLAIM)
+    except WorkbenchError as exc:   # a broken index must not stop an import; the full check repairs it
+        log.warning("candidate search failed for claim %s: %s", view.id, exc)
+        return []
+
+
+# ---------------------------------------------------------------- user decisions and the GUI panel
+
+def set_link_decision(session: Session, link_id: int, decision: str | None) -> dict:
+    """Confirm or reject a link (None clears the decision); decisions survive every re-check."""
+    link = session.get(Link, link_id)
+    if link is None:
+        raise NotFound(f"no link with id {link_id}")
+    if decision is not None:
+        try:
+            decision = str(LinkDecision(decision))
+        except ValueError:
+            raise WorkbenchError(f"unknown decision {decision!r}; use confirmed or rejected") from None
+    link.decision = decision
+    session.flush()
+    return link_row(link)
+
+
+def link_row(link: Link) -> dict:
+    return {"id": link.id, "a": link.a_id, "b": link.b_id, "relation": link.relation,
+            "reasons": list(link.reasons or []), "details": link.details or {}, "score": link.score,
+            "same_origin": link.same_origin, "decision": link.decision}
+
+
+def claim_crosscheck(session: Session, claim_id: int) -> dict:
+    """What the cross-check panel shows for one claim: the origin summary and the other sides."""
+    claim = session.get(Claim, claim_id)
+    if claim is None or claim.deleted_at is not None:
+        raise NotFound(f"no claim with id {claim_id}")
+    from workbench.crosscheck.suggestion import origin_summary
+
+    out = {
+        "claim_id": claim.id,
+        "sources": claim.check_sources,
+        "independent_origins": claim.check_origins,
+        "origins": list(claim.check_origin_names or []),
+        "suggestion": claim.suggestion,
+        "checked_at": claim.checked_at.isoformat() if claim.checked_at else None,
+        "summary": origin_summary(claim.check_sources, claim.check_origins, list(claim.check_origin_names or [])),
+        "corroborating": [],
+        "conflicting": [],
+        "related": [],
+    }
+    links = session.scalars(select(Link).where(or_(Link.a_id == claim_id, Link.b_id == claim_id))).all()
+    for link in links:
+        other_id = link.b_id if link.a_id == claim_id else link.a_id
+        other = session.get(Claim, other_id)
+        if other is None or other.deleted_at is not None or other.source.deleted_at is not None:
+            continue
+        src = other.source
+        row = link_row(link)
+        row.update({
+            "claim_id": other.id, "source_id": src.id, "outlet": src.outlet, "title": src.title,
+            "published": src.published.isoformat() if src.published else None,
+            "published_time": src.published_time, "text": other.text, "start": other.start, "end": other.end,
+            "this_side": "a" if link.a_id == claim_id else "b",
+        })
+        bucket = {"corroborates": "corroborating", "conflicts": "conflicting"}.get(link.relation, "related")
+        out[bucket].append(row)
+    for bucket in ("corroborating", "conflicting", "related"):
+        out[bucket].sort(key=lambda r: (r["decision"] == LinkDecision.REJECTED, r["published"] or "", r["claim_id"]))
+    return out
+
+
+def check_results(session: Session, *, include_rejected: bool = False) -> dict:
+    """Every stored link and every claim's origin summary (the JSON of `workbench check`)."""
+    claims_rows = [c for c, _ in session.execute(_live_claims().order_by(Claim.id))]
+    live = {c.id for c in claims_rows}
+    links = [link_row(l) for l in session.scalars(select(Link).order_by(Link.a_id, Link.b_id))
+             if l.a_id in live and l.b_id in live and (include_rejected or l.decision != LinkDecision.REJECTED)]
+    claims = [{"id": c.id, "source_id": c.source_id, "sources": c.check_sources,
+               "independent_origins": c.check_origins, "origins": list(c.check_origin_names or []),
+               "conflicts": c.check_conflicts, "corroborations": c.check_corroborations,
+               "suggestion": c.suggestion or "unverified"}
+              for c in claims_rows]
+    return {"links": links, "claims": claims}
