@@ -7,10 +7,12 @@ and writes only what changed. Writing is serialised by a file lock beside the in
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import shutil
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import whoosh.index
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from whoosh.query import And, Not, Term
 from whoosh.util.filelock import FileLock, try_for
@@ -116,14 +118,21 @@ def _meta_document(watermark: dict[str, Any]) -> dict[str, Any]:
 def _open_checked(ws: Workspace) -> tuple[Any, dict | None, str | None]:
     """(index, stored watermark, None) or (None, None, why it must be rebuilt)."""
     path = ws.index_dir
-    if not path.exists() or not whoosh.index.exists_in(str(path)):
+    if not path.is_dir() or not any(path.glob("*.toc")):
         return None, None, "the search index was missing"
-    try:
-        ix = whoosh.index.open_dir(str(path))
-        watermark = read_watermark(ix)
-    except Exception as exc:  # any unreadable file: the index is derived, so rebuild it
-        log.warning("search index %s is damaged: %s: %s", path, type(exc).__name__, exc)
-        return None, None, "the search index was damaged"
+    # Whoosh leaves the files of a segment it failed to read open (and retries); their ResourceWarnings are
+    # part of a damaged index, which we rebuild, not bugs of ours.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            ix = whoosh.index.open_dir(str(path))
+            watermark = read_watermark(ix)
+        except Exception as exc:  # any unreadable file: the index is derived, so rebuild it
+            log.warning("search index %s is damaged: %s: %s", path, type(exc).__name__, exc)
+            exc.__traceback__ = None
+            del exc
+            gc.collect()
+            return None, None, "the search index was damaged"
     if watermark is None or watermark.get("schema") != SCHEMA_VERSION:
         return None, None, "the search index was made by another version"
     return ix, watermark, None
@@ -196,10 +205,12 @@ def _update_locked(ws: Workspace, ix, stored: dict, state: TaskState, timeout: f
 
 
 def _apply_changes(session: Session, searcher, writer, stored: dict, report: SyncReport, state: TaskState) -> None:
+    # Changed rows: touched after the watermark, or new (a row can be written with a timestamp a moment older
+    # than one already seen, by a transaction that committed later).
     src_since = _since(stored["sources"])
     query = select(Source)
     if src_since is not None:
-        query = query.where(Source.updated_at >= src_since)
+        query = query.where(or_(Source.updated_at > src_since, Source.id > (stored["sources"][2] or 0)))
     changed_sources: set[int] = set()
     for src in session.scalars(query.execution_options(yield_per=200)):
         state.check()
@@ -220,11 +231,11 @@ def _apply_changes(session: Session, searcher, writer, stored: dict, report: Syn
     claim_since, verdict_since = _since(stored["claims"]), _since(stored["verdicts"])
     ids_query = select(Claim.id)
     if claim_since is not None:
-        ids_query = ids_query.where(Claim.updated_at >= claim_since)
+        ids_query = ids_query.where(or_(Claim.updated_at > claim_since, Claim.id > (stored["claims"][2] or 0)))
     claim_ids = set(session.scalars(ids_query))
     verdict_query = select(Verdict.claim_id)
     if verdict_since is not None:
-        verdict_query = verdict_query.where(Verdict.updated_at >= verdict_since)
+        verdict_query = verdict_query.where(Verdict.updated_at > verdict_since)
     claim_ids |= set(session.scalars(verdict_query))
 
     if _vanished(session, stored["verdicts"], Verdict, Verdict.claim_id):

@@ -126,7 +126,7 @@ def _outside_quotes(text: str) -> str | None:
     parts = text.split('"')
     if len(parts) % 2 == 0:
         return None
-    return " ".join(part if i % 2 == 0 else " " * len(part) for i, part in enumerate(parts))
+    return '"'.join(part if i % 2 == 0 else "_" * len(part) for i, part in enumerate(parts))
 
 
 def _only_stopwords(text: str) -> bool:
