@@ -1,0 +1,69 @@
+"""The window's Qt models pass qtmodeltester and page their rows lazily from a real workspace."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.gui.models import ClaimsModel, SourcesModel, SourcesProxy
+from workbench.services import views
+from workbench.storage.workspace import open_workspace
+
+# The offscreen platform cannot forward size hints of docks; harmless there (QTBUG-offscreen limitation).
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+@pytest.fixture
+def ws(sample_ws_path):
+    workspace = open_workspace(sample_ws_path)
+    yield workspace
+    workspace.close()
+
+
+def test_sources_model_and_proxy(qtmodeltester, ws):
+    with ws.session() as session:
+        rows = views.source_rows(session)
+    model = SourcesModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)
+    proxy = SourcesProxy()
+    proxy.setSourceModel(model)
+    proxy.setFilterFixedString("harbor")
+    qtmodeltester.check(proxy, force_py=True)
+    assert proxy.rowCount() == 1
+
+
+def test_claims_model_over_ids(qtmodeltester, ws):
+    with ws.session() as session:
+        ids = views.claim_ids(session)
+    model = ClaimsModel(ws)
+    model.set_ids(ids)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == len(ids) > 20
+    last = model.index(len(ids) - 1, 0)
+    assert model.data(last) == model.row_data(len(ids) - 1).text.replace("\n", " ")
+    model.set_ids([])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_claims_model_fetches_a_page_at_a_time(ws):
+    with ws.session() as session:
+        ids = views.claim_ids(session)
+    model = ClaimsModel(ws)
+    model.PAGE = 10
+    model.set_ids(ids)
+    model.data(model.index(0, 0))
+    assert 0 < len(model._cache) <= 10
+
+
+def test_claim_filters_and_sort(ws):
+    with ws.session() as session:
+        every = views.claim_ids(session)
+        disputed = views.claim_ids(session, views.ClaimFilter(only_disputed=True))
+        by_state = views.claim_ids(session, views.ClaimFilter(state="disputed"))
+        quotes = views.claim_ids(session, views.ClaimFilter(kind="quote"))
+        by_score = views.claim_ids(session, sort="score", descending=True)
+        rows = views.claim_rows(session, by_score)
+    assert set(disputed) == set(by_state) and 0 < len(disputed) < len(every)
+    assert quotes and all(rows[i].kind == "quote" for i in quotes)
+    scores = [rows[i].score for i in by_score]
+    assert scores == sorted(scores, reverse=True)
