@@ -17,6 +17,7 @@ from workbench.ingest.normalize import fold_for_duplicates, normalize_text
 # A real article page has a few thousand elements; beyond these the file is hostile or not an article.
 MAX_TAGS = 400_000
 MAX_TREE_SIZE = 200_000
+MIN_WORDS = 4
 
 _PUBLISHED_META = re.compile(
     rb"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|"""
@@ -67,7 +68,7 @@ def document_from_html(data: bytes | str, *, fmt: str = "html", url: str | None 
     lines = [line for line in normalize_text(result.text).split("\n")]
     lines = _drop_header_lines(lines, doc)
     doc.body = normalize_text("\n".join(lines))
-    if not doc.body:
+    if len(doc.body.split()) < MIN_WORDS:  # a menu or a lone link is what is left of a page with no article
         raise ImportFailed("no article text found in the page")
     if not doc.title:
         doc.title = doc.body.split("\n", 1)[0][:200]

@@ -50,7 +50,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         raise ImportFailed(f"the PDF is damaged and cannot be read ({type(exc).__name__}: {str(exc)[:100]})") from exc
     paragraphs: list[str] = []
     for text in page_texts:
-        page = [p for p in reflow(text) if not _PAGE_NUMBER.match(p)]
+        page = reflow(_without_page_numbers(text))
         if page and paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and page[0][:1].islower():
             paragraphs[-1] = f"{paragraphs[-1]} {page.pop(0)}"  # a paragraph running on over the page break
         paragraphs += page
@@ -122,7 +122,7 @@ def reflow(page_text: str) -> list[str]:
         if not current:
             current = line
         elif current.endswith("-") and len(current) > 1 and current[-2].isalpha() and line[:1].islower():
-            current = current[:-1] + line
+            current += line  # keep the hyphen: "forty-eight" is likelier than a split "sub-station"
         else:
             current = f"{current} {line}"
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -139,6 +139,16 @@ def reflow(page_text: str) -> list[str]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _without_page_numbers(page_text: str) -> str:
+    """Drop a page number standing alone at the top or bottom of the page ("3", "Page 3 of 9", "- 3 -")."""
+    lines = page_text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[:1] + filled[-1:]:
+        if _PAGE_NUMBER.match(lines[i].strip()):
+            lines[i] = ""
+    return "\n".join(lines)
 
 
 def _block_widths(lines: list[str]) -> list[int]:

@@ -1,0 +1,88 @@
+"""Bylines, datelines and the metadata lines at the top of a document."""
+
+from datetime import date
+
+import pytest
+
+from workbench.ingest.byline import bare_url, looks_like_name, parse_byline, parse_dateline, read_header
+
+
+@pytest.mark.parametrize("line, outlet, author, published", [
+    ("By Jane Doe | The Outlet | June 8, 2025", "The Outlet", "Jane Doe", date(2025, 6, 8)),
+    ("Outlet — 8 June 2025", "Outlet", None, date(2025, 6, 8)),
+    ("Port Elden Gazette · June 13, 2025 · By Mara Lind", "Port Elden Gazette", "Mara Lind", date(2025, 6, 13)),
+    ("June 13, 2025", None, None, date(2025, 6, 13)),
+    ("Published: Monday, June 9, 2025 10:32 AM EDT", None, None, date(2025, 6, 9)),
+    ("By Jane Doe, Staff Writer", None, "Jane Doe", None),
+    ("By Jane Doe, Reuters", "Reuters", "Jane Doe", None),
+    ("2025-06-08", None, None, date(2025, 6, 8)),
+    ("Updated 3 hours ago · By Tom Hart", None, "Tom Hart", None),
+])
+def test_bylines_give_their_fields(line, outlet, author, published):
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.outlet, byline.author, byline.published) == (outlet, author, published)
+
+
+def test_byline_time_is_kept_in_24_hours():
+    assert parse_byline("Published June 9, 2025 3:05 PM").published_time == "15:05"
+
+
+@pytest.mark.parametrize("line", [
+    "The council said on June 8, 2025 that it would keep the libraries open.",
+    "By the numbers",
+    "AIChief",                       # a lone name is an outlet line only by position, not a byline
+    "Meta is investing $14.3 billion to acquire a 49% stake.",
+    "",
+    "By " + "word " * 60,
+])
+def test_body_sentences_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_datelines_name_the_wire():
+    assert parse_dateline("WASHINGTON (Reuters) - The agency said") == "Reuters"
+    assert parse_dateline("LONDON, June 8 (AP) — Officials said") == "AP"
+    assert parse_dateline("(RTTNews) - Shares rose") == "RTTNews"
+    assert parse_dateline("Meta (NASDAQ:META) - is up") is None
+    assert parse_dateline("The company (which declined to comment) said") is None
+
+
+def test_bare_url_lines():
+    assert bare_url("https://example.org/a/b?c=1") == "https://example.org/a/b?c=1"
+    assert bare_url("Source: https://example.org/x") == "https://example.org/x"
+    assert bare_url("Read more at https://example.org/x") is None
+
+
+def test_names():
+    assert looks_like_name("The Swipe Up")
+    assert looks_like_name("CNA")
+    assert not looks_like_name("the deal was agreed.")
+    assert not looks_like_name("A very long line that keeps going with many many words in it")
+
+
+def test_header_takes_title_outlet_and_url_lines_off_the_top():
+    lines = ["Libraries stay open", "Brennholm Courier", "https://courier.example/libraries",
+             "The city council voted to keep all five branches open."]
+    header = read_header(lines, known_title="Libraries stay open")
+    assert (header.title, header.outlet, header.url, header.consumed) == (
+        "Libraries stay open", "Brennholm Courier", "https://courier.example/libraries", 3)
+
+
+def test_header_reads_a_full_byline_under_a_styled_title():
+    lines = ["Night trains return", "Ostavik Post | By Ana Berg | 4 March 2025", "Night trains will resume."]
+    header = read_header(lines, title_styled=True)
+    assert (header.outlet, header.author, header.published, header.consumed) == (
+        "Ostavik Post", "Ana Berg", date(2025, 3, 4), 2)
+
+
+def test_header_leaves_a_document_without_metadata_alone():
+    lines = ["The council voted on Monday to keep all five branch libraries open, reversing a plan.",
+             "More than 6,000 residents signed a petition."]
+    assert read_header(lines).consumed == 0
+
+
+def test_short_first_body_line_is_not_mistaken_for_an_outlet():
+    lines = ["Night trains return", "Passengers cheered.", "Night trains between Ostavik and the capital resume."]
+    header = read_header(lines, title_styled=True)
+    assert header.outlet is None and header.consumed == 1
