@@ -1,0 +1,1 @@
+"""Exports of a brief: Word (.docx), ClaimReview JSON-LD, Markdown and CSV, all written safely."""
