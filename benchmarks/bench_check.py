@@ -1,0 +1,213 @@
+"""Cross-check stage: full check, one new article against the rest, candidate recall, recall of planted truth."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import defaultdict
+
+from sqlalchemy import select
+
+from benchmarks.context import BenchRun
+from benchmarks.generator import truth_pairs
+from benchmarks.measure import NotBuilt, measured, need
+
+BRUTE_SAMPLE = 120
+BRUTE_SAMPLE_QUICK = 15
+
+
+def run(ctx: BenchRun) -> dict:
+    if ctx.ws is None:
+        raise NotBuilt("needs the import stage")
+    check_all, check_sources = need("workbench.services.checking", "check_all", "check_sources")
+    from workbench.tasks import TaskState
+
+    with measured() as span:
+        report = check_all(ctx.ws, TaskState())
+    out: dict = {
+        "articles": len(ctx.source_ids),
+        "claims_checked": getattr(report, "claims_checked", None),
+        "seconds": span.seconds,
+        "peak_rss_mb": span.peak_mb,
+        "links": dict(getattr(report, "by_relation", {}) or {}),
+    }
+    links = load_links(ctx)
+    out.update(planted_recall(ctx, links))
+    for part, fn in (("candidate_recall", lambda: candidate_recall(ctx, links)),
+                     ("one_new", lambda: one_new_article(ctx, check_sources))):
+        try:
+            out.update(fn())
+        except NotBuilt as exc:   # the other figures of this stage still stand
+            out[f"{part}_note"] = f"n/a (not built): {exc}"
+    return out
+
+
+# ---------------------------------------------------------------- links and truth
+
+def load_links(ctx: BenchRun) -> dict[tuple[int, int], str]:
+    from workbench.storage.models import Link
+
+    with ctx.ws.session() as session:
+        return {(min(a, b), max(a, b)): rel for a, b, rel in
+                session.execute(select(Link.a_id, Link.b_id, Link.relation))}
+
+
+def claims_of_sentences(ctx: BenchRun, keys: set[str]) -> tuple[dict[tuple[str, str], list[int]], int, dict[int, str]]:
+    """Claim ids covering each recorded fact sentence; the number of sentences not found; claim -> article."""
+    from workbench.storage.models import Claim, Source
+
+    by_article = ctx.corpus.mentions_by_article()
+    located: dict[tuple[str, str], list[int]] = {}
+    claim_article: dict[int, str] = {}
+    missing = 0
+    key_of_source = {sid: key for key, sid in ctx.source_ids.items() if key in keys}
+    with ctx.ws.session() as session:
+        bodies = dict(session.execute(select(Source.id, Source.body).where(Source.id.in_(list(key_of_source)))).all())
+        spans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for cid, sid, start, end in session.execute(
+                select(Claim.id, Claim.source_id, Claim.start, Claim.end).where(Claim.deleted_at.is_(None))):
+            if sid in key_of_source:
+                spans[sid].append((start, end, cid))
+                claim_article[cid] = key_of_source[sid]
+    for sid, key in key_of_source.items():
+        body = bodies.get(sid, "")
+        for m in by_article.get(key, []):
+            pos = body.find(m.sentence)
+            if pos < 0:
+                pos = body.find(m.sentence[:60])
+            if pos < 0:
+                missing += 1
+                continue
+            end = pos + len(m.sentence)
+            ids = [cid for s, e, cid in spans[sid] if min(e, end) - max(s, pos) > 0.5 * min(e - s, end - pos)]
+            located[(key, m.sentence)] = ids
+    return located, missing, claim_article
+
+
+def planted_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
+    """Share of the generator's planted conflicts and agreements that the checker linked with that relation."""
+    keys = set(ctx.source_ids)
+    located, missing, claim_article = claims_of_sentences(ctx, keys)
+    pairs = truth_pairs(ctx.corpus.mentions, keys)
+    found = defaultdict(int)
+    total = defaultdict(int)
+    no_claim = 0
+    for p in pairs:
+        a_ids, b_ids = located.get((p.a, p.a_sentence)), located.get((p.b, p.b_sentence))
+        kind = "number" if p.kinds[0] in ("count", "money", "percent") else p.kinds[0]
+        group = f"{p.relation}:{kind}"
+        total[p.relation] += 1
+        total[group] += 1
+        if not a_ids or not b_ids:
+            no_claim += 1
+            continue
+        relations = {links.get((min(x, y), max(x, y))) for x in a_ids for y in b_ids}
+        if p.relation in relations:
+            found[p.relation] += 1
+            found[group] += 1
+    event_of = {a.key: a.event for a in ctx.corpus.articles}
+    conflict_links = [(a, b) for (a, b), rel in links.items() if rel == "conflicts"
+                      and a in claim_article and b in claim_article]
+    cross_event = sum(1 for a, b in conflict_links if event_of[claim_article[a]] != event_of[claim_article[b]])
+    return {
+        "planted_conflicts": total["conflicts"],
+        "planted_agreements": total["corroborates"],
+        "conflict_recall": found["conflicts"] / total["conflicts"] if total["conflicts"] else None,
+        "agreement_recall": found["corroborates"] / total["corroborates"] if total["corroborates"] else None,
+        "recall_by_kind": {g: round(found[g] / total[g], 3) for g in sorted(total) if ":" in g},
+        "truth_sentences_without_claim": no_claim,
+        "truth_sentences_not_in_body": missing,
+        # A conflict between articles about different events is certainly false: a floor on precision.
+        "conflict_links_across_events": cross_event,
+        "conflict_links": len(conflict_links),
+    }
+
+
+# ---------------------------------------------------------------- candidate recall against all pairs
+
+def _all_views(ctx: BenchRun):
+    build_view, weigh = need("workbench.crosscheck.view", "build_view", "weigh")
+    TermStats = need("workbench.crosscheck.terms", "TermStats")
+    from workbench.domain.facets import Facets
+    from workbench.storage.models import Claim, Source
+
+    views = {}
+    with ctx.ws.session() as session:
+        rows = session.execute(select(Claim, Source).join(Source, Claim.source_id == Source.id)
+                               .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None)))
+        for claim, source in rows:
+            views[claim.id] = build_view(claim.id, claim.source_id, claim.start, claim.text,
+                                         Facets.from_json(claim.facets), outlet=source.outlet, title=source.title,
+                                         published=source.published, published_time=source.published_time)
+    stats = TermStats(v.terms for v in views.values())
+    weigh(list(views.values()), stats)
+    return views, stats
+
+
+def candidate_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
+    """Compare a sample of claims with every claim of other sources that shares a content word (every relation
+    the comparison can find needs one), and report the share of those matches the checker's candidates found."""
+    propose_links = need("workbench.crosscheck.checker", "propose_links")
+    views, stats = _all_views(ctx)
+    postings: dict[str, set[int]] = defaultdict(set)
+    for v in views.values():
+        for term in set(v.terms):
+            postings[term].add(v.id)
+        for ent in v.entities:
+            postings["@" + ent].add(v.id)
+    rng = random.Random(f"{ctx.seed}:brute")
+    ids = sorted(views)
+    sample = rng.sample(ids, k=min(len(ids), BRUTE_SAMPLE_QUICK if ctx.quick else BRUTE_SAMPLE))
+
+    def everything_sharing_a_word(view):
+        out: set[int] = set()
+        for term in set(view.terms):
+            out |= postings[term]
+        for ent in view.entities:
+            out |= postings["@" + ent]
+        return out
+
+    started = time.perf_counter()
+    brute = propose_links([views[i] for i in sample], views, everything_sharing_a_word, stats)
+    brute_seconds = time.perf_counter() - started
+    matched = {k: str(p.relation) for k, p in brute.items()}
+    strong = {k: r for k, r in matched.items() if r in ("corroborates", "conflicts")}
+    found_all = sum(1 for k in matched if k in links)
+    found_strong = sum(1 for k in strong if k in links)
+    return {
+        "brute_force_sample_claims": len(sample),
+        "brute_force_pairs": len(matched),
+        "brute_force_seconds": brute_seconds,
+        "candidate_recall": found_strong / len(strong) if strong else None,
+        "candidate_recall_all_relations": found_all / len(matched) if matched else None,
+    }
+
+
+# ---------------------------------------------------------------- one new article
+
+def one_new_article(ctx: BenchRun, check_sources) -> dict:
+    """Import, extract and index the held-out article, then time checking it against everything stored."""
+    if ctx.held_out_path is None:
+        return {}
+    import_paths = need("workbench.services.importing", "import_paths")
+    extract_sources = need("workbench.services.extraction", "extract_sources")
+    sync_index = need("workbench.search.index", "sync_index")
+    from workbench.tasks import TaskState
+
+    t0 = time.perf_counter()
+    report = import_paths(ctx.ws, [ctx.held_out_path])
+    if not report.imported:
+        return {"one_new_error": f"the held-out article did not import: {report.failed or report.duplicates}"}
+    new_id = report.imported[0]["source_id"]
+    extract_sources(ctx.ws, [new_id], TaskState())
+    sync_index(ctx.ws, TaskState())
+    t1 = time.perf_counter()
+    check = check_sources(ctx.ws, [new_id], TaskState())
+    t2 = time.perf_counter()
+    ctx.source_ids[ctx.key_of(ctx.held_out_path)] = new_id
+    return {
+        "one_new_check_seconds": t2 - t1,
+        "one_new_pipeline_seconds": t2 - t0,
+        "one_new_claims": getattr(check, "claims_checked", None),
+        "one_new_against_articles": len(ctx.source_ids) - 1,
+    }

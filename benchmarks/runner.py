@@ -1,0 +1,170 @@
+"""Runs every stage on a fresh workspace in a temporary folder; a stage that is not built yet reports n/a."""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks import bench_check, bench_extract, bench_gui, bench_import, bench_index, bench_search
+from benchmarks.context import BenchRun
+from benchmarks.generator import DEFAULT_SEED, generate_corpus, write_corpus
+from benchmarks.measure import NotBuilt, fit_exponent, measured, need, rate
+
+EXPORT_CLAIMS = 200
+
+
+def run_export(ctx: BenchRun) -> dict:
+    """The export engineer's `benchmarks/bench_export.py`: `run(n_claims) -> seconds`."""
+    run = need("benchmarks.bench_export", "run")
+    seconds = run(EXPORT_CLAIMS)
+    return {"claims": EXPORT_CLAIMS, "seconds": seconds}
+
+
+STAGES: tuple[tuple[str, Callable[[BenchRun], dict]], ...] = (
+    ("import", bench_import.run),
+    ("extraction", bench_extract.run_pure),
+    ("extraction_stored", bench_extract.run_stored),
+    ("indexing", bench_index.run),
+    ("search", bench_search.run),
+    ("check", bench_check.run),
+    ("gui", bench_gui.run),
+    ("export", run_export),
+)
+STAGE_NAMES = tuple(name for name, _ in STAGES)
+
+
+def machine() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+            "platform": platform.platform(terse=True)}
+
+
+def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | None = None,
+                  skip: tuple[str, ...] = (), quick: bool = False, keep: bool = False,
+                  profile: str | None = None, profile_out: Path | None = None,
+                  progress: Callable[[str], None] | None = None) -> dict:
+    """Generate ``n_articles``, run the stages in order and return every figure as a JSON-ready dict."""
+    say = progress or (lambda _msg: None)
+    logging.getLogger("workbench").setLevel(logging.ERROR)   # the corpus has planted oddities; keep output clean
+    owned = workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix="wb-bench-")) if owned else Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, dict] = {}
+    try:
+        say(f"generating {n_articles} articles")
+        with measured() as span:
+            corpus = generate_corpus(n_articles, seed)
+            articles_dir, held = write_corpus(corpus, workdir / "corpus")
+        results["generate"] = {"status": "ok", "articles": len(corpus.articles), "mentions": len(corpus.mentions),
+                               "seconds": span.seconds, "articles_per_s": rate(len(corpus.articles), span.seconds)}
+        ctx = BenchRun(n_articles=n_articles, seed=seed, workdir=workdir, corpus=corpus,
+                       articles_dir=articles_dir, held_out_path=held, quick=quick)
+        try:
+            for name, stage in STAGES:
+                if name in skip:
+                    results[name] = {"status": "skipped"}
+                    continue
+                say(f"stage {name}")
+                started = time.perf_counter()
+                try:
+                    if name == profile:
+                        results[name] = {"status": "ok", **profiled(stage, ctx, profile_out)}
+                    else:
+                        results[name] = {"status": "ok", **stage(ctx)}
+                except NotBuilt as exc:
+                    results[name] = {"status": "n/a", "note": str(exc)}
+                except Exception as exc:  # one broken stage must not hide the others' figures
+                    traceback.print_exc(file=sys.stderr)
+                    results[name] = {"status": "error", "note": f"{type(exc).__name__}: {exc}"[:300]}
+                results[name]["stage_seconds"] = time.perf_counter() - started
+        finally:
+            ctx.close()
+    finally:
+        if owned and not keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    results["end_to_end"] = end_to_end(results)
+    peaks = [r.get("peak_rss_mb") for r in results.values() if isinstance(r.get("peak_rss_mb"), (int, float))]
+    return {
+        "articles": n_articles,
+        "seed": seed,
+        "machine": machine(),
+        "quick": quick,
+        "workdir": str(workdir) if keep or not owned else None,
+        "peak_rss_mb": max(peaks) if peaks else None,
+        "stages": results,
+    }
+
+
+def profiled(stage: Callable[[BenchRun], dict], ctx: BenchRun, out: Path | None) -> dict:
+    """Run a stage under cProfile and write the 40 costliest functions (by cumulative and own time)."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    result = profiler.runcall(stage, ctx)
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(40)
+    target = out or Path(f"profile-{getattr(stage, '__module__', 'stage')}.txt")
+    target.write_text(text.getvalue(), encoding="utf-8")
+    return result
+
+
+def end_to_end(results: dict[str, dict]) -> dict:
+    """Import + stored extraction + indexing, as one user sees it after dropping a folder in."""
+    parts = [results.get(n, {}) for n in ("import", "extraction_stored", "indexing")]
+    if not all(p.get("status") == "ok" for p in parts):
+        missing = [n for n, p in zip(("import", "extraction_stored", "indexing"), parts) if p.get("status") != "ok"]
+        return {"status": "n/a", "note": "needs " + ", ".join(missing)}
+    seconds = sum(p["seconds"] for p in parts)
+    articles = parts[0]["articles"]
+    return {"status": "ok", "articles": articles, "seconds": seconds, "articles_per_s": rate(articles, seconds)}
+
+
+SCALING_FIGURES = (
+    ("import", "import", "seconds"),
+    ("extraction", "extraction", "seconds"),
+    ("extraction_stored", "extraction_stored", "seconds"),
+    ("indexing", "indexing", "seconds"),
+    ("search p95", "search", "p95_ms"),
+    ("full check", "check", "seconds"),
+    ("one new article", "check", "one_new_check_seconds"),
+    ("peak RSS", None, "peak_rss_mb"),
+)
+
+
+def run_scaling(sizes: list[int], *, seed: int = DEFAULT_SEED, quick: bool = False,
+                progress: Callable[[str], None] | None = None) -> dict:
+    """Run at each size (GUI and export skipped: they do not depend on corpus size) and fit cost exponents."""
+    runs = []
+    say = progress or (lambda _msg: None)
+    for n in sizes:
+        say(f"scaling run at {n} articles")
+        runs.append(run_benchmark(n, seed=seed, skip=("gui", "export"), quick=quick, progress=progress))
+    table: dict[str, dict] = {}
+    for label, stage, key in SCALING_FIGURES:
+        values = []
+        for r in runs:
+            src = r if stage is None else r["stages"].get(stage, {})
+            values.append(src.get(key) if isinstance(src.get(key), (int, float)) else None)
+        points = [(n, v) for n, v in zip(sizes, values) if v]
+        exponent = fit_exponent([n for n, _ in points], [v for _, v in points]) if len(points) >= 2 else None
+        table[label] = {"values": values, "exponent": exponent}
+    return {"sizes": sizes, "figures": table, "runs": runs}
