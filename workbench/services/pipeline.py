@@ -11,6 +11,11 @@ def after_import(ws: Workspace, source_ids: list[int], state: TaskState = NO_STA
     """Run the derived-data steps for new sources. Each step is its own transaction."""
     if not source_ids:
         return
+    # Extraction step: claims with their facets, one transaction per source.
+    state.check()
+    from workbench.services.extraction import extract_sources
+
+    extract_sources(ws, source_ids, state)
     # Index step (after extraction, before the check, which retrieves its candidates from the index).
     state.check()
     sync_index(ws, state)

@@ -1,0 +1,337 @@
+"""Numbers in a sentence: value, interval from hedges and ranges, unit, and what is counted."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from workbench.domain.facets import NumberFacet
+
+INF = math.inf
+
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
+
+WORD_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "a hundred": 100,
+    "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
+}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_WORD_NUMBER = (rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                rf"|eighteen|nineteen|two|three|four|five|six|seven|eight|nine|a\s+dozen|a\s+hundred|a\s+thousand"
+                rf"|a\s+million|a\s+billion|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b))")
+
+CURRENCY_SIGNS = {
+    "us$": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD", "a$": "AUD", "c$": "CAD", "s$": "SGD", "r$": "BRL",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "rmb": "CNY", "cny": "CNY", "usd": "USD",
+    "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "inr": "INR", "rs": "INR", "rs.": "INR", "chf": "CHF",
+}
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY",
+    "renminbi": "CNY", "yen": "JPY", "rupees": "INR", "won": "KRW", "francs": "CHF", "usd": "USD", "eur": "EUR",
+}
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_CURRENCY = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₩|(?:RMB|CNY|USD|EUR|GBP|JPY|INR|CHF|Rs\.?)\s?)"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+
+AMOUNT = re.compile(
+    rf"(?<![\w.,:$€£¥₹/])(?<![A-Za-z]-)(?P<cur>{_CURRENCY})?"
+    rf"(?:(?P<num>{_NUMBER})(?P<att>bn|mn|mln|bln|tn|trn|[kKmMbB])?(?![\w:])"
+    rf"|(?P<word>{_WORD_NUMBER})\b)"
+    rf"(?:[\s\u00a0-](?P<scale>{_SCALE_WORD})s?\b)?"
+    rf"(?:\s?(?P<pct>%|percent\b|per\s?cent\b|percentage\s+points?\b))?",
+    re.IGNORECASE,
+)
+
+# Word forms with a wide interval: (pattern, low, high, unit).
+VAGUE = [
+    (r"hundreds\s+of\s+thousands", 2e5, 999_999),
+    (r"tens\s+of\s+thousands", 2e4, 99_999),
+    (r"hundreds\s+of\s+millions", 2e8, 999_999_999),
+    (r"tens\s+of\s+millions", 2e7, 99_999_999),
+    (r"several\s+hundred\s+thousand", 2e5, 999_999),
+    (r"several\s+thousand", 3e3, 9_999),
+    (r"several\s+hundred", 3e2, 999),
+    (r"several\s+million", 3e6, 9_999_999),
+    (r"several\s+billion", 3e9, 9_999_999_999),
+    (r"several\s+dozen", 36, 120),
+    (r"a\s+few\s+hundred", 2e2, 500),
+    (r"a\s+few\s+thousand", 2e3, 5_000),
+    (r"a\s+few\s+million", 2e6, 5e6),
+    (r"half\s+a\s+dozen", 6, 6),
+    (r"a\s+handful", 2, 5),
+    (r"dozens", 24, 99),
+    (r"scores", 40, 99),
+    (r"hundreds", 200, 999),
+    (r"thousands", 2_000, 9_999),
+    (r"millions", 2e6, 9_999_999),
+    (r"billions", 2e9, 9_999_999_999),
+]
+VAGUE_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _l, _h) in enumerate(VAGUE)) + r")\b(?:\s+of\b)?",
+    re.IGNORECASE,
+)
+
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+             "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+FRACTION_RE = re.compile(
+    r"\b(?P<n>one|two|three|four|a)[\s-](?P<d>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
+    r"|\b(?P<half>half)(?=\s+(?:of|the|its|their|a)\b)",
+    re.IGNORECASE,
+)
+MULTIPLE_RE = re.compile(r"\b(?P<m>twice|threefold|fourfold|fivefold|tenfold|double|triple)\b(?!\s+(?:the|of)\b)"
+                         r"|\b(?P<m2>twice)\b", re.IGNORECASE)
+_VAGUE_HINTS = ("dozen", "hundred", "thousand", "million", "billion", "several", "a few", "handful", "scores")
+_FRACTION_HINTS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
+_FOLD = {"twice": 2, "double": 2, "threefold": 3, "triple": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10}
+
+# Hedges: phrase before a number -> how it bounds the interval.
+HEDGES = {
+    "more than": "above", "over": "above", "above": "above", "in excess of": "above", "upwards of": "above",
+    "exceeding": "above", "exceed": "above", "exceeds": "above", "exceeded": "above", "surpass": "above",
+    "surpassing": "above", "greater than": "above", "north of": "above", "just over": "just above",
+    "slightly more than": "just above", "at least": "at least", "no fewer than": "at least",
+    "no less than": "at least", "a minimum of": "at least", "up to": "at most", "as many as": "at most",
+    "as much as": "at most", "at most": "at most", "no more than": "at most", "a maximum of": "at most",
+    "less than": "below", "fewer than": "below", "under": "below", "below": "below", "just under": "just below",
+    "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
+    "approx.": "about", "an estimated": "about", "estimated": "about", "close to": "just below",
+    "nearly": "just below", "almost": "just below", "just shy of": "just below", "circa": "about",
+    "between": "between",
+}
+HEDGE_RE = re.compile(
+    r"\b(?P<h>" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+
+STOPWORDS = frozenset("""
+a an the of to in and or for on at by with from that which who is are was were has have had be been being will
+would could should may might can this these those its their his her our your per each more than over about
+as into out up down off not no nor so such only also just new some any all other another it they he she we
+""".split())
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*|[^\w\s]")
+YEAR_RANGE = (1800, 2100)
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _interval(value: float, hedge: str | None) -> tuple[float | None, float | None]:
+    kind = HEDGES.get(hedge.lower()) if hedge else None
+    if kind in ("above", "at least"):
+        return value, None
+    if kind == "just above":
+        return value, value * 1.1
+    if kind in ("at most", "below"):
+        return None, value
+    if kind == "just below":
+        return value * 0.9, value
+    if kind == "about":
+        return value * 0.9, value * 1.1
+    return value, value
+
+
+def counted_after(text: str, pos: int, limit: int = 4) -> str | None:
+    """The noun a number counts: the first plain lower-case word after it, skipping names and modifiers."""
+    seen = 0
+    for match in _WORD.finditer(text, pos, min(len(text), pos + 60)):
+        word = match.group(0)
+        if not word[0].isalnum():
+            if word[0] in ",.;:!?)”\"":
+                return None
+        elif word.lower() in STOPWORDS:
+            if word.lower() not in ("of", "in"):
+                return None
+        elif word[0].isupper() or any(ch.isdigit() for ch in word):
+            seen += 1
+        else:
+            return word.lower().strip("'’-")
+        seen += 1
+        if seen >= limit:
+            return None
+    return None
+
+
+class _Amount:
+    __slots__ = ("start", "end", "value", "unit", "scaled", "currency")
+
+    def __init__(self, start: int, end: int, value: float, unit: str | None, scaled: bool, currency: bool):
+        self.start, self.end, self.value, self.unit, self.scaled, self.currency = (
+            start, end, value, unit, scaled, currency)
+
+
+def looks_like_year(text: str, match: re.Match) -> bool:
+    raw = match.group("num")
+    if not raw or not raw.isdigit() or len(raw) != 4 or match.group("cur") or match.group("scale"):
+        return False
+    if match.group("att") or match.group("pct"):
+        return False
+    return YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1]
+
+
+def _amounts(text: str) -> list[_Amount]:
+    out = []
+    for match in AMOUNT.finditer(text):
+        if looks_like_year(text, match) and counted_after(text, match.end()) is None:
+            continue
+        num, word, att = match.group("num"), match.group("word"), match.group("att")
+        cur, scale, pct = match.group("cur"), match.group("scale"), match.group("pct")
+        if num is not None:
+            value = _to_float(num)
+        else:
+            key = re.sub(r"\s+", " ", word.lower())
+            if "-" in key:
+                tens, ones = key.split("-")
+                value = WORD_VALUES[tens] + WORD_VALUES[ones]
+            else:
+                value = WORD_VALUES[key]
+        unit = None
+        scaled = False
+        end = match.end()
+        if att:
+            low_att = att.lower()
+            if low_att in ("m", "b") and not cur:
+                if low_att == "m":
+                    unit = "m"
+                else:
+                    continue
+            else:
+                value *= SCALES[low_att]
+                scaled = True
+        if scale:
+            value *= SCALES[scale.lower()]
+            scaled = True
+        if cur:
+            unit = CURRENCY_SIGNS.get(cur.strip().lower(), cur.strip())
+        if pct:
+            unit = "%" if not pct.lower().startswith("percentage") else "percentage points"
+        follow = re.match(r"\s+(?:(US|U\.S\.|Hong Kong|Singapore|Canadian|Australian)\s+)?"
+                          r"(dollars?|euros?|pounds|yuan|renminbi|yen|rupees|won|francs|USD|EUR)\b"
+                          r"|\s+(times)\b|-fold\b", text[end:end + 40], re.IGNORECASE)
+        if follow and unit is None:
+            if follow.group(2):
+                unit = CURRENCY_WORDS.get(follow.group(2).lower(), follow.group(2))
+                prefix = (follow.group(1) or "").lower()
+                if unit == "USD" and prefix in ("hong kong", "singapore", "canadian", "australian"):
+                    unit = {"hong kong": "HKD", "singapore": "SGD", "canadian": "CAD", "australian": "AUD"}[prefix]
+            else:
+                unit = "times"
+            end += follow.end()
+        if num is None and unit is None and not scaled and value < 2:
+            continue
+        out.append(_Amount(match.start(), end, value, unit, scaled, bool(cur)))
+    return out
+
+
+def _merge_ranges(text: str, amounts: list[_Amount]) -> list[tuple[_Amount, _Amount | None]]:
+    merged: list[tuple[_Amount, _Amount | None]] = []
+    i = 0
+    while i < len(amounts):
+        first = amounts[i]
+        if i + 1 < len(amounts):
+            second = amounts[i + 1]
+            gap = text[first.end:second.start]
+            if len(gap) <= 5 and RANGE_GAP.fullmatch(gap) and (
+                    gap.strip().lower() != "and" or re.search(r"\bbetween\s+$", text[max(0, first.start - 12):
+                                                                                first.start], re.IGNORECASE)):
+                merged.append((first, second))
+                i += 2
+                continue
+        merged.append((first, None))
+        i += 1
+    return merged
+
+
+def parse_numbers(text: str, offset: int = 0, skip: Iterable[tuple[int, int]] = ()) -> list[NumberFacet]:
+    """Number facets of ``text``; offsets are ``offset`` + position; spans overlapping ``skip`` are left out."""
+    skip = [(s - offset, e - offset) for s, e in skip]
+
+    def blocked(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in skip)
+
+    found: list[NumberFacet] = []
+    _word_forms(text, offset, blocked, found)
+    for first, second in _merge_ranges(text, _amounts(text)):
+        start, end = first.start, (second or first).end
+        if blocked(start, end) or _overlaps(found, start + offset, end + offset):
+            continue
+        hedge_match = HEDGE_RE.search(text, max(0, start - 24), start)
+        hedge = hedge_match.group("h") if hedge_match else None
+        if hedge and hedge.lower() == "some" and second is not None:
+            hedge = None
+        if hedge_match and hedge:
+            start = hedge_match.start("h")
+        unit = first.unit or (second.unit if second else None)
+        if second is not None:
+            low, high = first.value, second.value
+            if second.scaled and not first.scaled:
+                low *= second.value / _base(second, text)   # "3 to 5 million": the scale applies to both
+            if high < low:
+                low, high = high, low
+            value = (low + high) / 2
+            hedge = "between" if hedge and hedge.lower() == "between" else "range"
+        else:
+            value = first.value
+            low, high = _interval(value, hedge)
+        counted = counted_after(text, end)
+        if unit in CURRENCY_SIGNS.values() and counted is None:
+            counted = "money"
+        found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset, value=value,
+                                 low=low, high=high, unit=unit, counted=counted,
+                                 hedge=hedge.lower() if hedge else None))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _word_forms(text: str, offset: int, blocked, found: list[NumberFacet]) -> None:
+    """Vague quantities, fractions and multiples ("tens of thousands", "two-thirds", "twice")."""
+    low = text.lower()
+    vague = VAGUE_RE.finditer(text) if any(w in low for w in _VAGUE_HINTS) else ()
+    fractions = FRACTION_RE.finditer(text) if any(w in low for w in _FRACTION_HINTS) else ()
+    multiples = MULTIPLE_RE.finditer(text) if any(w in low for w in _FOLD) else ()
+    for match in vague:
+        name = next(k for k, v in match.groupdict().items() if v)
+        _pattern, low, high = VAGUE[int(name[1:])]
+        start, end = match.start(), match.start() + len(match.group(name))
+        if blocked(start, end) or _overlaps(found, start + offset, end + offset):
+            continue
+        found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset,
+                                 value=(low + high) / 2 if low != high else low, low=low, high=high,
+                                 counted=counted_after(text, match.end()), hedge="vague"))
+    for match in fractions:
+        start, end = match.span()
+        if blocked(start, end) or _overlaps(found, start + offset, end + offset):
+            continue
+        if match.group("half"):
+            value = 0.5
+        else:
+            numerator = 1 if match.group("n").lower() in ("one", "a") else WORD_VALUES[match.group("n").lower()]
+            value = numerator / FRACTIONS[match.group("d").lower()]
+        found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset, value=value,
+                                 low=value, high=value, unit="fraction", counted=counted_after(text, end)))
+    for match in multiples:
+        word = match.group("m") or match.group("m2")
+        start, end = match.span()
+        if blocked(start, end) or _overlaps(found, start + offset, end + offset):
+            continue
+        value = float(_FOLD[word.lower()])
+        found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset, value=value,
+                                 low=value, high=value, unit="times"))
+
+
+def _base(amount: _Amount, text: str) -> float:
+    match = AMOUNT.match(text, amount.start)
+    raw = match.group("num") if match else None
+    return _to_float(raw) if raw else amount.value
+
+
+def _overlaps(found: list[NumberFacet], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in found)

@@ -1,0 +1,132 @@
+"""Running claim extraction over stored sources: one transaction per source, user edits never undone."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from sqlalchemy import or_, select
+
+from workbench.domain.claims import ClaimDraft, ClaimOrigin
+from workbench.extract import extract_claims
+from workbench.storage.models import BriefItem, Claim, Link, Source, Verdict, utcnow
+from workbench.storage.workspace import Workspace
+from workbench.tasks import NO_STATE, TaskState
+
+log = logging.getLogger(__name__)
+
+MIN_SOURCES_FOR_NAME = 2     # a capitalised name seen in this many sources joins the vocabulary
+
+
+def workspace_vocabulary(session, *, names: bool = True) -> dict[str, str]:
+    """Names the workspace knows: its outlets, its authors, and names that recur across its sources."""
+    vocab: dict[str, str] = {}
+    if names:
+        seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+        rows = session.execute(select(Claim.source_id, Claim.facets).where(Claim.deleted_at.is_(None)))
+        for source_id, facets in rows:
+            for entity in (facets or {}).get("entities") or []:
+                text, kind = entity.get("text"), entity.get("type")
+                if text and kind and " " in text:
+                    seen[(text, kind)].add(source_id)
+        for (text, kind), sources in seen.items():
+            if len(sources) >= MIN_SOURCES_FOR_NAME:
+                vocab.setdefault(text, kind)
+    for outlet, author in session.execute(select(Source.outlet, Source.author).where(Source.deleted_at.is_(None))):
+        for name in _outlet_names(outlet):
+            vocab[name] = "outlet"
+        for name in _author_names(author):
+            vocab.setdefault(name, "person")
+    return vocab
+
+
+def _outlet_names(outlet: str | None) -> list[str]:
+    """'Vella Times (vellatimes.com)' -> ['Vella Times']; domains alone are not names."""
+    if not outlet:
+        return []
+    name = outlet.split("(")[0].strip()
+    return [name] if name and "." not in name.split()[-1] else []
+
+
+def _author_names(author: str | None) -> list[str]:
+    if not author:
+        return []
+    parts = [p.strip() for p in author.replace(" and ", ",").replace(";", ",").split(",")]
+    return [p for p in parts if len(p.split()) >= 2 and p[0].isupper()]
+
+
+def protected_claim_ids(session, claim_ids: list[int]) -> set[int]:
+    """Claims a re-run must not touch: with a verdict, links or a place in a brief."""
+    if not claim_ids:
+        return set()
+    keep: set[int] = set(session.scalars(select(Verdict.claim_id).where(Verdict.claim_id.in_(claim_ids))))
+    for a_id, b_id in session.execute(select(Link.a_id, Link.b_id).where(
+            or_(Link.a_id.in_(claim_ids), Link.b_id.in_(claim_ids)))):
+        keep.update((a_id, b_id))
+    keep.update(session.scalars(select(BriefItem.claim_id).where(BriefItem.claim_id.in_(claim_ids))))
+    return keep & set(claim_ids)
+
+
+def apply_drafts(session, source: Source, drafts: list[ClaimDraft]) -> int:
+    """Replace the untouched automatic claims of ``source`` by ``drafts``; returns the live claim count written.
+
+    User claims, deleted claims and claims someone worked on stay as they are, and no draft overlapping them is
+    added. An automatic claim whose span comes back keeps its id.
+    """
+    claims = list(session.scalars(select(Claim).where(Claim.source_id == source.id)))
+    protected = protected_claim_ids(session, [c.id for c in claims])
+    fixed = [c for c in claims if c.origin == ClaimOrigin.USER or c.deleted_at is not None or c.id in protected]
+    replaceable = {(c.start, c.end): c for c in claims if c not in fixed}
+    fixed_spans = sorted((c.start, c.end) for c in fixed)
+    written = 0
+    for draft in drafts:
+        if any(s < draft.end and draft.start < e for s, e in fixed_spans):
+            continue
+        claim = replaceable.pop((draft.start, draft.end), None)
+        if claim is None:
+            claim = Claim(source_id=source.id, start=draft.start, end=draft.end, origin=ClaimOrigin.AUTO.value)
+            session.add(claim)
+        _fill(claim, draft)
+        written += 1
+    for stale in replaceable.values():
+        session.delete(stale)
+    source.extracted_at = utcnow()
+    session.flush()
+    return written
+
+
+def _fill(claim: Claim, draft: ClaimDraft) -> None:
+    values = {
+        "text": draft.text, "kind": draft.kind.value, "score": draft.score, "reasons": list(draft.reasons),
+        "speaker": draft.speaker, "attribution": draft.attribution, "facets": draft.facets.to_json(),
+    }
+    for key, value in values.items():
+        if getattr(claim, key) != value:
+            setattr(claim, key, value)
+
+
+def extract_source(session, source_id: int, vocabulary: dict[str, str] | None = None) -> int:
+    source = session.get(Source, source_id)
+    if source is None or source.deleted_at is not None:
+        return 0
+    drafts = extract_claims(source.body or "", source.published, vocabulary)
+    return apply_drafts(session, source, drafts)
+
+
+def extract_sources(ws: Workspace, source_ids: list[int] | None = None, state: TaskState = NO_STATE) -> int:
+    """(Re-)extract the claims of the given sources (all live sources when None); returns claims written."""
+    with ws.session() as session:
+        query = select(Source.id).where(Source.deleted_at.is_(None)).order_by(Source.id)
+        if source_ids is not None:
+            query = query.where(Source.id.in_(list(source_ids)))
+        ids = list(session.scalars(query))
+        vocabulary = workspace_vocabulary(session)
+    total = 0
+    for done, source_id in enumerate(ids):
+        state.check()
+        state.progress(done, len(ids), f"Extracting claims ({done + 1}/{len(ids)})")
+        with ws.session() as session:
+            total += extract_source(session, source_id, vocabulary)
+    state.progress(len(ids), len(ids), "Claims extracted")
+    log.info("extracted %s claims from %s sources", total, len(ids))
+    return total
