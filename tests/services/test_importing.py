@@ -117,12 +117,12 @@ def test_each_bad_file_fails_alone_with_a_reason_and_the_rest_imports(ws, ws_pat
         "truncated.docx": (docx_bytes(RAIL, title="T")[:1500], "damaged|not a valid zip"),
         "bomb.docx": (zip_bomb_docx(), "zip bomb"),
         "scan.pdf": (pdf_bytes([[]]), "no text layer"),
-        "big.txt": (b"word " * 300_000, "over the 1 MB limit"),
+        "big.txt": (b"word " * 300_000, r"over the 1 MB limit \(raise it with --max-mb\)"),
     }
     for name, (data, _) in bad.items():
         write_bytes(folder / name, data)
     write_bytes(folder / "notes.xyz", b"ignored: folders import supported types only")
-    report = import_paths(ws, [folder, tmp_path / "missing.md"], max_bytes=1_000_000)
+    report = import_paths(ws, [folder, tmp_path / "missing.md"], max_bytes=2**20)
     assert sorted(Path(i["path"]).name for i in report.imported) == sorted(p.name for p in good)
     failures = {Path(f["path"]).name: f["error"] for f in report.failed}
     assert set(failures) == set(bad) | {"missing.md"}
@@ -197,3 +197,16 @@ def test_workspace_from_before_fingerprints_is_backfilled_on_open(tmp_path):
         assert [d["source_id"] for d in again.duplicates] == report.source_ids
     finally:
         ws.close()
+
+
+def test_paths_that_are_not_readable_files_fail_alone_even_as_root(ws, tmp_path):
+    broken = tmp_path / "gone.md"
+    broken.symlink_to(tmp_path / "nowhere.md")
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    report = import_paths(ws, [broken, pipe, write_bytes(tmp_path / "ok.txt", "\n".join(RAIL).encode())])
+    assert {Path(f["path"]).name: f["error"] for f in report.failed} == {
+        "gone.md": "not a regular file (a device, pipe or broken link)",
+        "pipe.txt": "not a regular file (a device, pipe or broken link)",
+    }
+    assert len(report.imported) == 1

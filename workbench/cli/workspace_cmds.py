@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workbench.cli.output import add_workspace_arg, open_ws, print_json, shorten
 from workbench.services import pipeline
-from workbench.services.importing import DEFAULT_MAX_BYTES, import_paths
+from workbench.services.importing import DEFAULT_MAX_BYTES, import_paths, import_url
 from workbench.services.sources import list_sources, source_detail
 from workbench.storage.workspace import open_workspace
 
@@ -22,7 +22,9 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help=".txt .md .html .docx .pdf files or folders")
     p.add_argument("--url", action="append", default=[], metavar="URL", help="fetch and import a web article")
     p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024,
-                   help="skip files larger than this (default 25)")
+                   help="refuse files (and fetched pages) larger than this many MB (default 25)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                   help="how long to wait for a --url download (default 20)")
     p.add_argument("--no-extract", action="store_true", help="store the sources only; extract claims later")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_import)
@@ -55,12 +57,13 @@ def cmd_import(args) -> int:
 
     if not args.paths and not args.url:
         raise UsageError("name at least one file, folder or --url")
+    if not args.max_mb > 0:
+        raise UsageError("--max-mb must be a positive number of megabytes")
+    max_bytes = int(args.max_mb * 1024 * 1024)
     with open_ws(args) as ws:
-        report = import_paths(ws, args.paths, max_bytes=int(args.max_mb * 1024 * 1024))
+        report = import_paths(ws, args.paths, max_bytes=max_bytes)
         for url in args.url:
-            from workbench.services.importing import import_url
-
-            report.merge(import_url(ws, url))
+            report.merge(import_url(ws, url, timeout=args.timeout, max_bytes=max_bytes))
         if not args.no_extract:
             pipeline.after_import(ws, report.source_ids)
     if args.json:

@@ -47,11 +47,11 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
         with urllib.request.urlopen(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise ImportFailed(f"the page is {int(declared) / 1e6:.1f} MB, over the "
-                                   f"{max_bytes / 1e6:.0f} MB limit")
+                raise ImportFailed(f"the page is {int(declared) / 2**20:.1f} MB, over the "
+                                   f"{max_bytes / 2**20:g} MB limit")
             data = response.read(max_bytes + 1)
             if len(data) > max_bytes:
-                raise ImportFailed(f"the page is over the {max_bytes / 1e6:.0f} MB limit")
+                raise ImportFailed(f"the page is over the {max_bytes / 2**20:g} MB limit")
             return Fetched(response.geturl(), data, response.headers.get_content_type())
     except urllib.error.HTTPError as exc:
         raise ImportFailed(f"the server answered {exc.code} {exc.reason}") from exc

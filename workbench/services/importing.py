@@ -36,7 +36,8 @@ class ImportReport:
         return [item["source_id"] for item in self.imported]
 
     def to_json(self) -> dict:
-        return {"imported": self.imported, "duplicates": self.duplicates, "failed": self.failed}
+        return {"imported": self.imported, "duplicates": self.duplicates, "failed": self.failed,
+                "warnings": self.warnings}
 
     def merge(self, other: ImportReport) -> None:
         self.imported += other.imported
@@ -74,7 +75,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Docum
             raise ImportFailed("not a regular file (a device, pipe or broken link)")
         size = path.stat().st_size
         if size > max_bytes:
-            raise ImportFailed(f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            raise ImportFailed(f"the file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit "
+                               "(raise it with --max-mb)")
         data = path.read_bytes()
     except PermissionError as exc:
         raise ImportFailed("permission denied: the file cannot be read") from exc
