@@ -47,7 +47,8 @@ _NOT_ORIGINS = frozenset("""
 it he she they we i you this that these those there report reports company sources people officials analysts
 experts statement government data survey study monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december but and however meanwhile also
-while in on at as if when after before its his her their our
+while in on at as if when after before its his her their our prior previous earlier recent media other
+several many some new local
 """.split())
 
 # Hearsay: the claim leans on a report or unnamed people. Plural or earlier reports add no origin of their own.

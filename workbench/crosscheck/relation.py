@@ -6,18 +6,24 @@ from dataclasses import dataclass, field
 
 from workbench.crosscheck.compare_dates import DateVerdict, When, compare_dates, same_grain
 from workbench.crosscheck.compare_numbers import Reading, Verdict, compare_readings
-from workbench.crosscheck.same_fact import SAME_FIGURE, figure_match, same_actors, shared_frame_words
+from workbench.crosscheck.same_fact import (
+    SAME_FIGURE,
+    anchors_agree,
+    figure_match,
+    same_actors,
+    shared_frame_words,
+)
 from workbench.crosscheck.terms import TermStats, cosine
 from workbench.crosscheck.view import ClaimView, Figure
 from workbench.domain.claims import Relation
 
 # A conflict needs the figures' context to match more surely than an agreement does:
 # wrongly flagging a conflict costs a user more than missing a repetition.
-CONFLICT_FIGURE = 0.40
+CONFLICT_FIGURE = 0.28
 # Claims without comparable figures corroborate when their wording is this close.
-TEXT_CORROBORATES = 0.55
+TEXT_CORROBORATES = 0.50
 TEXT_RELATED = 0.35
-MIN_SHARED_TERMS = 3
+MIN_SHARED_TERMS = 4
 
 
 @dataclass
@@ -86,7 +92,7 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
     for m, fa, fb in _assign(a.numbers, b.numbers, stats, SAME_FIGURE):
         ra, rb = fa.reading, fb.reading
         verdict = compare_readings(ra, rb)
-        if verdict is Verdict.CONFLICT and m < CONFLICT_FIGURE:
+        if verdict is Verdict.CONFLICT and (m < CONFLICT_FIGURE or not anchors_agree(fa, fb, stats)):
             verdict = Verdict.COMPATIBLE
         what = _what(a, fa, fb)
         line = f"number: {ra.text} vs {rb.text}" + (f" ({what})" if what else "")
@@ -101,7 +107,8 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         verdict = compare_dates(wa, wb)
         if verdict is DateVerdict.UNRELATED:
             continue
-        if verdict is DateVerdict.CONFLICT and (m < CONFLICT_FIGURE or not same_grain(wa, wb)):
+        if verdict is DateVerdict.CONFLICT and (m < CONFLICT_FIGURE or not same_grain(wa, wb)
+                                                or not anchors_agree(fa, fb, stats)):
             continue
         kind = "time" if "time" in (wa.grain, wb.grain) else "date"
         what = _what(a, fa, fb)

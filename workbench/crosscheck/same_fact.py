@@ -8,9 +8,11 @@ from workbench.crosscheck.terms import TermStats
 from workbench.crosscheck.view import ClaimView, Figure
 
 # Minimum frame similarity for two figures to be read as the same quantity.
-SAME_FIGURE = 0.30
+SAME_FIGURE = 0.20
 # Counted nouns that differ ("49% stake" vs "49% of voters") need much stronger context to match.
 COUNTED_MISMATCH_PENALTY = 0.5
+# Counted nouns that stand for any of several more specific ones ("people" for passengers or residents).
+GENERIC_COUNTED = frozenset({"people", "peopl", "person", "individual", "unit", "time", "item"})
 
 
 def same_actors(a: ClaimView, b: ClaimView) -> bool:
@@ -42,10 +44,31 @@ def figure_match(fa: Figure, fb: Figure, stats: TermStats) -> float:
     unit_b = getattr(rb, "unit", None)
     if (unit_a or None) != (unit_b or None):
         return 0.0
+    if fa.names and fb.names and not (fa.names & fb.names):
+        return 0.0   # "$19 billion for WhatsApp" and "$14.3 billion for Scale" are different deals
     score = frame_similarity(fa.frame, fb.frame, stats)
     if fa.counted and fb.counted:
         if fa.counted == fb.counted:
             score = min(1.0, score + 0.25)
-        else:
+        elif fa.counted in fb.frame or fb.counted in fa.frame:
+            score = min(1.0, score + 0.15)   # "a passenger ferry carrying 214 people" and "210 passengers"
+        elif fa.counted not in GENERIC_COUNTED and fb.counted not in GENERIC_COUNTED:
             score *= COUNTED_MISMATCH_PENALTY
     return score
+
+
+def anchors_agree(fa: Figure, fb: Figure, stats: TermStats, ratio: float = 0.5) -> bool:
+    """The strongest shared context word is among the strongest words on both sides.
+
+    "would value Scale AI near $25 billion" and "investing $14.3 billion" share "invest", but on the first side
+    it is a distant word while "value" is the predicate: not the same quantity.
+    """
+    wa = {t: w * stats.idf(t) for t, w in fa.frame.items()}
+    wb = {t: w * stats.idf(t) for t, w in fb.frame.items()}
+    if fa.counted and fa.counted == fb.counted:
+        return True
+    shared = set(wa) & set(wb)
+    if not shared:
+        return False
+    top_a, top_b = max(wa.values()), max(wb.values())
+    return any(wa[t] >= ratio * top_a and wb[t] >= ratio * top_b for t in shared)

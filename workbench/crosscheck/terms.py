@@ -18,7 +18,7 @@ all any both each few more most other some such no nor not only own same so too 
 should may might must also just now new said says say saying told tell according per via after before while during
 up down out off again further once last next first one two three four five six seven eight nine ten s t
 would’ve its’ amid among between within upon against since until toward towards still yet already even ever
-mr mrs ms dr
+mr mrs ms dr company companies firm firms
 """.split())
 
 # Words that frame a quantity without saying what it is: never evidence of the same fact.

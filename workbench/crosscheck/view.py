@@ -25,6 +25,7 @@ class Figure:
     reading: Reading | When
     frame: dict[str, float]
     counted: str | None
+    names: frozenset[str] = frozenset()   # actors named next to the figure
 
 
 @dataclass
@@ -53,23 +54,48 @@ class ClaimView:
         return self.published.isoformat() + (f" {self.published_time}" if self.published_time else "")
 
 
-def _frame(tokens: list[Token], start: int, end: int) -> tuple[dict[str, float], str | None]:
-    """Content words within FRAME_WINDOW tokens of [start, end), weighted 1 next to it, less further away."""
-    before = [t for t in tokens if t.end <= start]
-    after = [t for t in tokens if t.start >= end]
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s")
+NAME_WINDOW = 4
+
+
+def _frame(text: str, tokens: list[Token], start: int, end: int
+           ) -> tuple[dict[str, float], str | None, frozenset[str]]:
+    """Content words near [start, end) within its clause: what the figure measures, the counted noun and the
+    names right next to it.
+
+    The predicate usually comes just before a figure ("valued at", "invested") or right after it
+    ("$5 billion investment"), so weight falls with distance, faster on the right.
+    """
     frame: dict[str, float] = {}
-    for distance, tok in enumerate(reversed(before[-FRAME_WINDOW:]), start=1):
-        if tok.is_content and not (tok.capitalised and distance > 1):
-            frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / (1 + 0.4 * (distance - 1)))
-    counted = None
-    for distance, tok in enumerate(after[:FRAME_WINDOW], start=1):
+    names: set[str] = set()
+    distance, edge = 0, start
+    for tok in reversed([t for t in tokens if t.end <= start][-FRAME_WINDOW:]):
+        if _CLAUSE_BREAK.search(text, tok.end, edge):
+            break
+        edge = tok.start
+        if tok.is_content and tok.capitalised and tok.start > 0:
+            if distance == 0:   # "Meta's $14 billion": only a name right before the figure says whose it is
+                names |= entity_key_words(tok.text)
+            continue   # names say who, not what is measured; actors are compared separately
+        distance += 1
         if tok.is_content:
-            if counted is None and distance <= 2 and not tok.capitalised:
+            frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / distance)
+    counted = None
+    edge = end
+    for distance, tok in enumerate([t for t in tokens if t.start >= end][:FRAME_WINDOW], start=1):
+        if _CLAUSE_BREAK.search(text, edge, tok.start):
+            break
+        edge = tok.end
+        if tok.is_content and tok.capitalised:
+            if distance <= NAME_WINDOW:
+                names |= entity_key_words(tok.text)
+            continue
+        if tok.is_content:
+            if distance == 1:
                 counted = tok.stem
-            if tok.capitalised and distance > 1:
-                continue   # names say who, not what is measured; actors are compared separately
-            frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / (1 + 0.4 * (distance - 1)))
-    return frame, counted
+            weight = 1.0 if distance == 1 else 0.5 / distance
+            frame[tok.stem] = max(frame.get(tok.stem, 0.0), weight)
+    return frame, counted, frozenset(names)
 
 
 def entity_key_words(name: str) -> set[str]:
@@ -92,15 +118,15 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         if rel_start < 0 or rel_end > len(text):
             continue
         reading = read_number(facet, text[max(0, rel_start - 30):rel_start])
-        frame, counted = _frame(tokens, rel_start, rel_end)
-        view.numbers.append(Figure(reading, frame, counted))
+        frame, counted, near = _frame(text, tokens, rel_start, rel_end)
+        view.numbers.append(Figure(reading, frame, counted, near))
     for facet in facets.dates:
         when = read_date(facet)
         rel_start, rel_end = facet.start - start, facet.end - start
         if when is None or rel_start < 0 or rel_end > len(text):
             continue
-        frame, _ = _frame(tokens, rel_start, rel_end)
-        view.dates.append(Figure(when, frame, None))
+        frame, _, near = _frame(text, tokens, rel_start, rel_end)
+        view.dates.append(Figure(when, frame, None, near))
     names = [e.text for e in facets.entities if e.type not in ("outlet", "agency")]
     # capitalised words catch the actors an entity tagger missed (a sentence-initial "Scale", say)
     names += [t.text for t in tokens if t.capitalised and t.is_content and not t.text.isupper()]
