@@ -80,7 +80,7 @@ def test_soft_deleted_source_and_claim_leave_the_index(ws, corpus):
         session.get(Source, sid).deleted_at = datetime(2025, 8, 1)
         session.get(Claim, corpus["claims"][0][2]).deleted_at = datetime(2025, 8, 1)
     report = sync_index(ws)
-    assert report.removed == 2 and not report.rebuilt
+    assert report.removed == 1 + 2 + 1 and not report.rebuilt  # the source, its two claims, the other claim
     assert all(hit["source_id"] != sid for hit in search(ws, "bridge OR ferry OR euros", limit=50))
     assert ("claim", corpus["claims"][0][2]) not in found(ws, "weld")
     # Restoring from the trash brings them back.
@@ -114,12 +114,24 @@ def test_hard_delete_hidden_by_a_new_row_is_still_noticed(ws, corpus):
     assert ("claim", cid) in found(ws, "employs")
 
 
+def test_rows_touched_without_a_searchable_change_are_not_rewritten(ws, corpus):
+    sync_index(ws)
+    with ws.session() as session:
+        for claim in session.query(Claim):
+            claim.check_sources = 3  # what a cross-check writes: not searchable
+        session.get(Source, corpus["sources"][0]).extracted_at = datetime(2025, 8, 1)
+    report = sync_index(ws)
+    assert (report.written, report.removed) == (0, 0)
+    assert sync_index(ws).seconds < 1  # and the watermark moved on
+
+
 def test_import_pipeline_indexes_new_files(ws, tmp_path):
     path = write(tmp_path / "in" / "tram.md", "# Tram line opens\n\nThe new tram line carried 8,000 riders.\n")
     report = import_paths(ws, [path])
     pipeline.after_import(ws, report.source_ids)
     assert sync_index(ws).written == 0  # already in step
-    assert [hit["id"] for hit in search(ws, "tram riders")] == report.source_ids
+    assert {(hit["type"], hit["source_id"]) for hit in search(ws, "tram riders")} == {
+        ("source", report.source_ids[0]), ("claim", report.source_ids[0])}
 
 
 def test_deleted_index_folder_is_rebuilt_with_a_message(ws, corpus):

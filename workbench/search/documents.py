@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -78,6 +80,11 @@ def facet_entities(facets: dict[str, Any] | None) -> list[str]:
     return list(seen)
 
 
+def with_digest(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["digest"] = hashlib.blake2b(json.dumps(doc, sort_keys=True, default=str).encode(), digest_size=8).hexdigest()
+    return doc
+
+
 def source_document(src: Source) -> dict[str, Any]:
     doc = {
         "key": source_key(src.id),
@@ -92,7 +99,7 @@ def source_document(src: Source) -> dict[str, Any]:
     published = _as_datetime(src.published)
     if published is not None:
         doc["published"] = published
-    return doc
+    return with_digest(doc)
 
 
 def claim_document(claim: Claim, outlet: str | None, published: date | None,
@@ -113,7 +120,7 @@ def claim_document(claim: Claim, outlet: str | None, published: date | None,
     when = _as_datetime(published)
     if when is not None:
         doc["published"] = when
-    return doc
+    return with_digest(doc)
 
 
 def claim_rows(session: Session, *, source_ids: Iterable[int] | None = None,

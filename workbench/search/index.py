@@ -211,28 +211,30 @@ def _apply_changes(session: Session, searcher, writer, stored: dict, report: Syn
     query = select(Source)
     if src_since is not None:
         query = query.where(or_(Source.updated_at > src_since, Source.id > (stored["sources"][2] or 0)))
-    changed_sources: set[int] = set()
+    claim_ids: set[int] = set()
+    changed_sources: list[int] = []
     for src in session.scalars(query.execution_options(yield_per=200)):
         state.check()
-        changed_sources.add(src.id)
-        # The source and all its claims go; live ones come back (their outlet and date may have changed).
-        writer.delete_by_term("source_id", src.id)
-        if src.deleted_at is None:
-            writer.add_document(**source_document(src))
-            report.written += 1
+        changed_sources.append(src.id)
+        key = source_key(src.id)
+        if src.deleted_at is not None:
+            if searcher.document_number(key=key) is not None:
+                writer.delete_by_term("key", key)
+                report.removed += 1
         else:
-            report.removed += 1
-    if changed_sources:
-        for doc, _key in claim_rows(session, source_ids=changed_sources):
-            if doc is not None:
-                writer.add_document(**doc)
+            doc = source_document(src)
+            if _indexed_digest(searcher, key) != doc["digest"]:
+                writer.update_document(**doc)
                 report.written += 1
+    # The claims of a changed source carry its outlet and date, and leave with it.
+    if changed_sources:
+        claim_ids |= set(session.scalars(select(Claim.id).where(Claim.source_id.in_(changed_sources))))
 
     claim_since, verdict_since = _since(stored["claims"]), _since(stored["verdicts"])
     ids_query = select(Claim.id)
     if claim_since is not None:
         ids_query = ids_query.where(or_(Claim.updated_at > claim_since, Claim.id > (stored["claims"][2] or 0)))
-    claim_ids = set(session.scalars(ids_query))
+    claim_ids |= set(session.scalars(ids_query))
     verdict_query = select(Verdict.claim_id)
     if verdict_since is not None:
         verdict_query = verdict_query.where(Verdict.updated_at > verdict_since)
@@ -258,14 +260,21 @@ def _apply_changes(session: Session, searcher, writer, stored: dict, report: Syn
                 writer.delete_by_term("key", claim_key(cid))
                 report.removed += 1
 
-    for doc, key in claim_rows(session, claim_ids=claim_ids):
-        state.check()
+    for done, (doc, key) in enumerate(claim_rows(session, claim_ids=claim_ids)):
+        if done % 200 == 0:
+            state.check()
         if doc is None:
-            writer.delete_by_term("key", key)
-            report.removed += 1
-        elif doc["source_id"] not in changed_sources:
+            if searcher.document_number(key=key) is not None:
+                writer.delete_by_term("key", key)
+                report.removed += 1
+        elif _indexed_digest(searcher, key) != doc["digest"]:
             writer.update_document(**doc)
             report.written += 1
+
+
+def _indexed_digest(searcher, key: str) -> str | None:
+    docnum = searcher.document_number(key=key)
+    return None if docnum is None else searcher.stored_fields(docnum).get("digest")
 
 
 # ------------------------------------------------------------------ rebuild

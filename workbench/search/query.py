@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 import re
 
-from whoosh.qparser import GtLtPlugin, MultifieldParser, OrGroup
-from whoosh.query import NullQuery, Query
+from whoosh.qparser import GtLtPlugin, MultifieldPlugin, OrGroup
+from whoosh.qparser import QueryParser as WhooshParser
+from whoosh.qparser.syntax import DisMaxGroup
+from whoosh.query import And, AndNot, DisjunctionMax, Every, Not, NullQuery, Or, Query
 
 from workbench.domain.errors import QueryError
 from workbench.search.schema import DEFAULT_FIELDS, build_schema
@@ -38,17 +40,25 @@ _FIELD_RE = re.compile(r"(?<![\w:/])([A-Za-z_][A-Za-z_0-9]*):(?!//)")
 _FIELDED_RE = re.compile(r"(?<![\w:/])([A-Za-z_][A-Za-z_0-9]*):(\[[^\]]*\]|\{[^}]*\}|\"[^\"]*\"|'[^']*'|[<>]=?\S+|[^\s()]+)")
 
 
+class _BestField(DisjunctionMax):
+    def __init__(self, subqueries, boost=1.0, tiebreak=0.3):
+        super().__init__(subqueries, boost=boost, tiebreak=tiebreak)
+
+
+class _WordGroup(DisMaxGroup):
+    qclass = _BestField
+
+
 class QueryParser:
     """Parses user queries against the index schema; one instance may be reused (it holds no state per query)."""
 
     def __init__(self):
         self.schema = build_schema()
-        self.fields = sorted(name for name in self.schema.names() if name not in ("key", "meta"))
-        self._parser = MultifieldParser(
-            list(DEFAULT_FIELDS), self.schema, fieldboosts=DEFAULT_FIELDS,
-            # OR, with a bonus for each extra word matched: documents with all the words rank first.
-            group=OrGroup.factory(0.9),
-        )
+        self.fields = sorted(name for name in self.schema.names() if name not in ("key", "meta", "digest"))
+        # Words are OR-ed, with a bonus for each extra word matched: documents with all the words rank first.
+        self._parser = WhooshParser(None, self.schema, group=OrGroup.factory(0.9))
+        # Each word scores by its best field (title, claim text or body), plus a little for the others.
+        self._parser.add_plugin(MultifieldPlugin(list(DEFAULT_FIELDS), fieldboosts=DEFAULT_FIELDS, group=_WordGroup))
         self._parser.add_plugin(GtLtPlugin())
 
     def parse(self, text: str) -> Query:
@@ -59,13 +69,13 @@ class QueryParser:
         self._check_structure(text)
         self._check_fields(text)
         query = self._parse(text)
-        if query is NullQuery and not _only_stopwords(text):
+        if query == NullQuery and not _only_stopwords(text):
             raise QueryError(f"nothing searchable in {text!r}: {QUERY_HELP.splitlines()[0]}")
-        return query
+        return as_users_mean(query).normalize()
 
     def _parse(self, text: str) -> Query:
         try:
-            return self._parser.parse(text)
+            return self._parser.parse(text, normalize=False)
         except Exception as exc:  # Whoosh raises assorted errors for bad dates and numbers
             raise QueryError(f"cannot read the search {text!r}: {exc}") from exc
 
@@ -117,8 +127,45 @@ class QueryParser:
             except Exception as exc:
                 raise QueryError(f"cannot read {match.group(0)}: {_reason(exc)}; {FIELD_HINTS.get(name, '')}"
                                  .rstrip("; ")) from exc
-            if part is NullQuery and name in FIELD_HINTS:
+            if part == NullQuery and name in FIELD_HINTS:
                 raise QueryError(f"cannot read {value!r} in {name}: {FIELD_HINTS[name]}")
+
+
+# Fields that narrow a search rather than describe what it is about: `kind:quote Huang` means quotes about
+# Huang, not "quotes, or anything about Huang".
+FILTER_FIELDS = {"type", "kind", "outlet", "author", "published", "status", "rating", "id", "source_id"}
+
+
+def _is_filter(query: Query) -> bool:
+    fields = {getattr(leaf, "fieldname", None) for leaf in query.leaves()}
+    return bool(fields) and fields <= FILTER_FIELDS
+
+
+def as_users_mean(query: Query) -> Query:
+    """Rewrite the OR groups of Whoosh's parse the way search boxes behave.
+
+    In an OR group, ``NOT x`` excludes x (Whoosh would match everything without x), and field filters such as
+    ``kind:quote`` or ``published:[...]`` are required while the free words stay optional.
+    """
+    if isinstance(query, Not):
+        return AndNot(Every(), as_users_mean(query.query))
+    if isinstance(query, Or):
+        children = [as_users_mean(c) if not isinstance(c, Not) else c for c in query.subqueries]
+        nots = [c.query for c in children if isinstance(c, Not)]
+        positive = [c for c in children if not isinstance(c, Not)]
+        filters = [c for c in positive if _is_filter(c)]
+        words = [c for c in positive if not _is_filter(c)]
+        if not nots and (not filters or not words):
+            return Or(children, boost=query.boost, scale=query.scale)
+        wanted = Or(words, scale=query.scale) if len(words) > 1 else (words[0] if words else None)
+        required = filters + ([wanted] if wanted is not None else [])
+        combined = (And(required) if len(required) > 1 else required[0]) if required else Every()
+        return AndNot(combined, Or([as_users_mean(n) for n in nots])) if nots else combined
+    if isinstance(query, And):
+        # Inside AND, Whoosh already reads NOT as "without".
+        return And([Not(as_users_mean(c.query)) if isinstance(c, Not) else as_users_mean(c)
+                    for c in query.subqueries], boost=query.boost)
+    return query
 
 
 def _outside_quotes(text: str) -> str | None:

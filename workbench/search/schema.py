@@ -6,7 +6,7 @@ from whoosh.analysis import IDTokenizer, LowercaseFilter, StandardAnalyzer, Stem
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 # Bump when the schema or the analysers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SOURCE = "source"
 CLAIM = "claim"
@@ -50,6 +50,8 @@ def build_schema() -> Schema:
         numbers=KEYWORD(lowercase=True, scorable=True),
         status=text_field(PLAIN),
         rating=text_field(PLAIN),
+        # a hash of what was indexed, so rows touched without a searchable change are not rewritten
+        digest=STORED(),
         # the watermark document
         meta=STORED(),
     )
