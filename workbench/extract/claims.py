@@ -19,8 +19,9 @@ from workbench.extract.numbers import parse_numbers
 from workbench.extract.quotes import parse_quotes
 from workbench.extract.sentences import _quote_open, paragraph_spans, split_paragraph
 
-MIN_SPLIT_WORDS = 6
+MIN_SPLIT_WORDS = 4
 _WORD = re.compile(r"\S+")
+_LEAD_IN = re.compile(r"^(?:according\s+to|citing|said|told\s+\w+)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def draft_for_span(body: str, start: int, end: int, context: Context) -> ClaimDr
     speaker = next((q.speaker for q in facets.quotes if q.speaker), None)
     attribution = None
     for facet in facets.attributions:
-        attribution = facet.origin or facet.text
+        attribution = facet.origin or _LEAD_IN.sub("", facet.text)
         if facet.origin:
             break
     return ClaimDraft(start=start, end=end, text=text, kind=kind, score=score, reasons=reasons, speaker=speaker,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.domain.facets import QuoteFacet
-from workbench.extract.lexicon import NOT_NAMES, SPEECH_VERBS
+from workbench.extract.lexicon import NOT_NAMES, PERSON_TITLES, SPEECH_VERBS
 
 _NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:(?:de|van|von|al|bin|da|di|del|la|le)\s+)?[A-Z][\w'’.-]*){0,3})"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
@@ -90,19 +90,30 @@ def find_speaker(text: str, start: int, end: int) -> str | None:
 def parse_quotes(text: str, offset: int = 0, previous_speaker: str | None = None) -> list[QuoteFacet]:
     """Quote facets of ``text``; a pronoun or missing speaker falls back to ``previous_speaker``."""
     found = []
-    for start, end in quote_spans(text):
-        start, end = _trim(text, start, end)
+    for raw_start, raw_end in quote_spans(text):
+        start, end = _trim(text, raw_start, raw_end)
         if end <= start:
             continue
-        speaker = find_speaker(text, start, end)
+        speaker = find_speaker(text, raw_start, raw_end)
         if speaker and speaker.split()[0] in NOT_NAMES and not re.fullmatch(_PRONOUN, speaker):
             speaker = None
+        speaker = _without_title(speaker)
         if speaker and re.fullmatch(_PRONOUN, speaker):
             speaker = previous_speaker
         if speaker is None and len(quote_spans(text)) >= 1 and _is_bare_quote(text, start, end):
             speaker = previous_speaker
         found.append(QuoteFacet(text=text[start:end], start=start + offset, end=end + offset, speaker=speaker))
     return found
+
+
+def _without_title(speaker: str | None) -> str | None:
+    """'Mayor Ann Lee' -> 'Ann Lee' (a title alone stays as it is)."""
+    if not speaker:
+        return speaker
+    words = speaker.split()
+    while len(words) > 1 and words[0] in PERSON_TITLES:
+        words = words[1:]
+    return re.sub(r"(?<=[a-z]{2})\.$", "", " ".join(words))
 
 
 def _is_bare_quote(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,47 @@
+"""Page furniture is not a claim: credits, prompts, bylines, copyright lines, headings, questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract.boilerplate import boilerplate_reason, is_heading, is_question
+
+
+@pytest.mark.parametrize("text", [
+    "(Photo: Jane Doe/AP, File)",
+    "Photo credit: Getty Images",
+    "Sign up for our morning newsletter to get the news first.",
+    "Subscribe now for free updates",
+    "Share this article",
+    "Follow us on Twitter",
+    "Related Articles",
+    "Advertisement",
+    "By Jane Doe and John Roe",
+    "Reporting by Jane Doe; Editing by John Roe",
+    "Copyright 2025 Example Media. All rights reserved.",
+    "© 2024 Example News",
+    "Read more: the full story",
+    "There is no content to display.",
+    "Published: 14 October 2024",
+])
+def test_boilerplate(text):
+    assert boilerplate_reason(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "By Tuesday, the company had sold 4,000 cars.",
+    "Shares of the newsletter publisher rose 4%.",
+    "The photo agency said 12 photographers were hurt.",
+    "Subscribers grew to 2 million in May, the company said.",
+])
+def test_real_sentences_are_kept(text):
+    assert boilerplate_reason(text) is None
+
+
+def test_headings_and_questions():
+    assert is_heading("What the ministry approved and who gets the chips")
+    assert not is_heading("The ministry approved the imports.")
+    assert not is_heading("“We won,” she said.”")
+    assert is_question("Will the deal close this year?")
+    assert is_question("“Why now?”")
+    assert not is_question("He asked why.")
