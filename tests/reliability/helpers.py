@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from workbench.ingest.normalize import body_hash
-from workbench.storage.models import Claim, Link, Source, SourceFile
+from workbench.storage.models import Claim, Link, Source, SourceFile, utcnow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,7 +20,8 @@ BODY_B = ("The river road was closed on Monday after floods. About 1,500 homes l
 
 def add_source(session, title: str, body: str, sentences: list[str] = ()) -> tuple[int, list[int]]:
     """A source with its original bytes and one claim per given sentence (offsets found in the body)."""
-    source = Source(title=title, body=body, body_hash=body_hash(body), path=f"/tmp/{title}.txt", format="txt")
+    source = Source(title=title, body=body, body_hash=body_hash(body), path=f"/tmp/{title}.txt", format="txt",
+                    extracted_at=utcnow())
     source.original = SourceFile(filename=f"{title}.txt", media_type="text/plain", data=body.encode())
     session.add(source)
     session.flush()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
+import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -341,8 +343,6 @@ def _check_index(ws: Workspace, report: DoctorReport, repair: bool) -> None:
 
 def index_problem(ws: Workspace) -> str | None:
     """None when the index holds exactly the live sources and claims; else what differs, in words."""
-    from whoosh import index as whoosh_index
-
     from workbench.search.schema import CLAIM, SOURCE
 
     with ws.session() as s:
@@ -351,19 +351,16 @@ def index_problem(ws: Workspace) -> str | None:
             select(Claim.id).join(Source, Source.id == Claim.source_id)
             .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None)))}
     directory = ws.index_dir
-    if not directory.is_dir() or not whoosh_index.exists_in(str(directory)):
+    if not directory.is_dir() or not any(directory.glob("*.toc")):
         return "there is no index" if expected else None
-    try:
-        ix = whoosh_index.open_dir(str(directory))
-        with ix.searcher() as searcher:
-            reader = searcher.reader()
-            actual = set()
-            for _docnum, stored in reader.iter_docs():
-                if stored.get("type") in (SOURCE, CLAIM):
-                    actual.add((stored["type"], stored.get("id")))
-    except Exception as exc:  # a damaged index is derived data: report it, rebuild repairs it
-        log.warning("cannot read the index %s: %s", directory, exc)
-        return f"the index cannot be read ({type(exc).__name__})"
+    # Whoosh's TOC.read leaves its file open when the TOC is damaged; that file is closed when the error is
+    # dropped, so the ResourceWarning is silenced around the whole attempt.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        actual = _indexed_items(directory)
+        gc.collect()
+    if isinstance(actual, str):
+        return actual
     missing, extra = expected - actual, actual - expected
     if not missing and not extra:
         return None
@@ -373,6 +370,22 @@ def index_problem(ws: Workspace) -> str | None:
     if extra:
         parts.append(f"{len(extra)} deleted items still listed")
     return ", ".join(parts)
+
+
+def _indexed_items(directory: Path) -> set[tuple[str, int]] | str:
+    """The (type, id) of every source and claim in the index, or why it cannot be read."""
+    from whoosh import index as whoosh_index
+
+    from workbench.search.schema import CLAIM, SOURCE
+
+    try:
+        ix = whoosh_index.open_dir(str(directory))
+        with ix.searcher() as searcher:
+            return {(stored["type"], stored.get("id")) for _n, stored in searcher.reader().iter_docs()
+                    if stored.get("type") in (SOURCE, CLAIM)}
+    except Exception as exc:  # a damaged index is derived data: report it, a rebuild repairs it
+        log.warning("cannot read the index %s: %s: %s", directory, type(exc).__name__, str(exc))
+        return f"the index cannot be read ({type(exc).__name__})"
 
 
 def rebuild_index(ws: Workspace) -> None:
