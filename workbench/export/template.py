@@ -246,6 +246,25 @@ def _border_paragraph(paragraph, side: str, colour: str) -> None:
         f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="4" w:space="4" w:color="{colour}"/></w:pBdr>'))
 
 
+KEEP_TABLE_STYLES = {"TableNormal", "TableGrid"}
+
+
+def _prune(doc) -> None:
+    """Drop what python-docx's stock document carries but a brief never uses (≈150 table styles, the duplicate
+    stylesWithEffects part); a smaller template opens and saves faster."""
+    styles = doc.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) not in KEEP_TABLE_STYLES:
+            styles.remove(style)
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(r_id)
+    package_rels = doc.part.package.rels
+    for r_id, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):      # a picture of python-docx's sample page, not of a brief
+            del package_rels[r_id]
+
+
 def build_template() -> docx.document.Document:
     """A fresh template document: styles, A4 page, logo header, paged footer, and an empty body."""
     doc = docx.Document()
@@ -254,6 +273,7 @@ def build_template() -> docx.document.Document:
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
     section.header_distance = section.footer_distance = Cm(1.0)
+    _prune(doc)
     _restyle_builtins(doc)
     _add_custom_styles(doc)
     _header(doc, section)
