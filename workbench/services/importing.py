@@ -121,45 +121,60 @@ def same_text_as(session, doc: Document, hashes: set[int] | None = None) -> int 
 
 
 def _match(session, doc: Document, hashes: set[int] | None) -> tuple[int | None, int | None]:
+    """(duplicate id, syndicated copy id): exact folded-text hash first, then the fingerprint index."""
     live = Source.deleted_at.is_(None)
-    candidates = list(session.scalars(select(Source).where(Source.body_hash == body_hash(doc.body), live).limit(20)))
+    columns = (Source.id, Source.outlet, Source.url)
+    exact = session.execute(select(*columns).where(Source.body_hash == body_hash(doc.body), live).limit(20)).all()
+    syndicated = None
+    for source_id, outlet, url in exact:
+        if not _other_publication(doc, outlet, url):
+            return source_id, None
+        syndicated = syndicated or source_id
     hashes = shingles(doc.body) if hashes is None else hashes
     picked = sample(hashes)
-    if picked:
-        need = max(1, int(0.4 * len(picked)))
-        shared = func.count(SourceFingerprint.hash)
-        rows = session.execute(
-            select(SourceFingerprint.source_id, shared)
-            .join(Source, Source.id == SourceFingerprint.source_id)
-            .where(SourceFingerprint.hash.in_(picked), live)
-            .group_by(SourceFingerprint.source_id)
-            .having(shared >= need)
-            .order_by(shared.desc())
-            .limit(10)
-        ).all()
-        seen = {c.id for c in candidates}
-        for source_id, _count in rows:
-            if source_id in seen:
-                continue
-            source = session.get(Source, source_id)
-            if source is not None and is_near_duplicate(hashes, shingles(source.body)):
-                candidates.append(source)
-    syndicated = None
-    for source in candidates:
-        if _other_publication(doc, source):
-            syndicated = syndicated or source.id
+    if not picked:
+        return None, syndicated
+    shared = func.count(SourceFingerprint.hash)
+    rows = session.execute(
+        select(SourceFingerprint.source_id, shared)
+        .join(Source, Source.id == SourceFingerprint.source_id)
+        .where(SourceFingerprint.hash.in_(picked), live)
+        .group_by(SourceFingerprint.source_id)
+        .having(shared >= max(1, int(0.4 * len(picked))))
+        .order_by(shared.desc())
+        .limit(10)
+    ).all()
+    seen = {source_id for source_id, _, _ in exact}
+    rows = [(source_id, count) for source_id, count in rows if source_id not in seen]
+    if not rows:
+        return None, syndicated
+    sizes = dict(session.execute(
+        select(SourceFingerprint.source_id, func.count(SourceFingerprint.hash))
+        .where(SourceFingerprint.source_id.in_([source_id for source_id, _ in rows]))
+        .group_by(SourceFingerprint.source_id)
+    ).all())
+    for source_id, count in rows:
+        # The samples estimate the overlap; only a likely match is worth comparing in full.
+        other = sizes.get(source_id, count)
+        if count / min(len(picked), other) < 0.65 or count / (len(picked) + other - count) < 0.45:
             continue
-        return source.id, None
+        body, outlet, url = session.execute(
+            select(Source.body, Source.outlet, Source.url).where(Source.id == source_id)).one()
+        if not is_near_duplicate(hashes, shingles(body)):
+            continue
+        if not _other_publication(doc, outlet, url):
+            return source_id, None
+        syndicated = syndicated or source_id
     return None, syndicated
 
 
-def _other_publication(doc: Document, source: Source) -> bool:
+def _other_publication(doc: Document, outlet: str | None, url: str | None) -> bool:
     """True when both name an outlet (or an address) and the names differ: the same text published twice."""
-    if doc.outlet and source.outlet:
-        a, b = fold_for_duplicates(doc.outlet), fold_for_duplicates(source.outlet)
+    if doc.outlet and outlet:
+        a, b = fold_for_duplicates(doc.outlet), fold_for_duplicates(outlet)
         if a and b and a not in b and b not in a:
             return True
-    if doc.url and source.url and _url_key(doc.url) != _url_key(source.url):
+    if doc.url and url and _url_key(doc.url) != _url_key(url):
         return True
     return False
 
