@@ -24,6 +24,12 @@ CONFLICT_FIGURE = 0.28
 TEXT_CORROBORATES = 0.50
 TEXT_RELATED = 0.35
 MIN_SHARED_TERMS = 4
+# The very same figure, written the same way, needs less context to count as the same fact.
+IDENTICAL_FIGURE = 0.10
+
+
+def _identical(ra: Reading, rb: Reading) -> bool:
+    return ra.value == rb.value and ra.bound == rb.bound and ra.unit == rb.unit
 
 
 @dataclass
@@ -77,22 +83,21 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
     if a.source_id == b.source_id:
         return None
     text_sim = cosine(a.vector, b.vector)
+    # Different actors ("Meta" vs "Amazon") rule out a conflict and a wording match; equal figures in matching
+    # contexts still corroborate, since long sentences often name the parties differently.
     actors = same_actors(a, b)
-    if not actors:
-        if text_sim >= TEXT_CORROBORATES:
-            return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}) but different actors"],
-                            _details(a, b, [], text_sim), text_sim)
-        return None
     pairs: list[dict] = []
     conflicts: list[str] = []
     agreements: list[str] = []
     compatible: list[str] = []
     best = 0.0
 
-    for m, fa, fb in _assign(a.numbers, b.numbers, stats, SAME_FIGURE):
+    for m, fa, fb in _assign(a.numbers, b.numbers, stats, IDENTICAL_FIGURE):
+        if m < SAME_FIGURE and not _identical(fa.reading, fb.reading):
+            continue
         ra, rb = fa.reading, fb.reading
         verdict = compare_readings(ra, rb)
-        if verdict is Verdict.CONFLICT and (m < CONFLICT_FIGURE or not anchors_agree(fa, fb, stats)):
+        if verdict is Verdict.CONFLICT and (m < CONFLICT_FIGURE or not actors or not anchors_agree(fa, fb, stats)):
             verdict = Verdict.COMPATIBLE
         what = _what(a, fa, fb)
         line = f"number: {ra.text} vs {rb.text}" + (f" ({what})" if what else "")
@@ -102,12 +107,14 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         {Verdict.CONFLICT: conflicts, Verdict.AGREE: agreements, Verdict.COMPATIBLE: compatible}[verdict].append(
             line if verdict is not Verdict.COMPATIBLE else line + " (compatible)")
 
-    for m, fa, fb in _assign(a.dates, b.dates, stats, SAME_FIGURE):
+    for m, fa, fb in _assign(a.dates, b.dates, stats, IDENTICAL_FIGURE):
         wa, wb = fa.reading, fb.reading
+        if m < SAME_FIGURE and not (wa.grain == wb.grain and wa.label() == wb.label()):
+            continue
         verdict = compare_dates(wa, wb)
         if verdict is DateVerdict.UNRELATED:
             continue
-        if verdict is DateVerdict.CONFLICT and (m < CONFLICT_FIGURE or not same_grain(wa, wb)
+        if verdict is DateVerdict.CONFLICT and (m < CONFLICT_FIGURE or not actors or not same_grain(wa, wb)
                                                 or not anchors_agree(fa, fb, stats)):
             continue
         kind = "time" if "time" in (wa.grain, wb.grain) else "date"
@@ -127,6 +134,11 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
             return Proposal(Relation.RELATED, agreements + ["one side is negated"], details, best, pairs)
         return Proposal(Relation.CORROBORATES, agreements, details, best, pairs)
     shared = len(set(a.vector) & set(b.vector))
+    if not actors:
+        if text_sim >= TEXT_CORROBORATES:
+            return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}) but different actors"],
+                            details, text_sim, pairs)
+        return None
     if text_sim >= TEXT_CORROBORATES and shared >= MIN_SHARED_TERMS and not compatible:
         if a.negated != b.negated:
             return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}), one side is negated"],

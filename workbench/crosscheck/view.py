@@ -12,8 +12,11 @@ from workbench.crosscheck.terms import TermStats, Token, tokenize, weighted
 from workbench.domain.facets import AttributionFacet, Facets
 
 FRAME_WINDOW = 8
+DATE_WINDOW = 14
 _GENERIC_NAME_WORDS = frozenset(
-    "inc corp corporation co ltd llc plc group holdings company the of and news agency".split())
+    "inc corp corporation co ltd llc plc group holdings company the of and news agency monday tuesday wednesday "
+    "thursday friday saturday sunday january february march april may june july august september october "
+    "november december".split())
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|denied|denies|deny|didn['’]t|did not|won['’]t|isn['’]t|wasn['’]t|"
                           r"false|untrue|rejected|refuted)\b", re.IGNORECASE)
 
@@ -58,7 +61,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s")
 NAME_WINDOW = 4
 
 
-def _frame(text: str, tokens: list[Token], start: int, end: int
+def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = FRAME_WINDOW
            ) -> tuple[dict[str, float], str | None, frozenset[str]]:
     """Content words near [start, end) within its clause: what the figure measures, the counted noun and the
     names right next to it.
@@ -69,7 +72,7 @@ def _frame(text: str, tokens: list[Token], start: int, end: int
     frame: dict[str, float] = {}
     names: set[str] = set()
     distance, edge = 0, start
-    for tok in reversed([t for t in tokens if t.end <= start][-FRAME_WINDOW:]):
+    for tok in reversed([t for t in tokens if t.end <= start][-window:]):
         if _CLAUSE_BREAK.search(text, tok.end, edge):
             break
         edge = tok.start
@@ -82,7 +85,7 @@ def _frame(text: str, tokens: list[Token], start: int, end: int
             frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / distance)
     counted = None
     edge = end
-    for distance, tok in enumerate([t for t in tokens if t.start >= end][:FRAME_WINDOW], start=1):
+    for distance, tok in enumerate([t for t in tokens if t.start >= end][:window], start=1):
         if _CLAUSE_BREAK.search(text, edge, tok.start):
             break
         edge = tok.end
@@ -125,7 +128,8 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         rel_start, rel_end = facet.start - start, facet.end - start
         if when is None or rel_start < 0 or rel_end > len(text):
             continue
-        frame, _, near = _frame(text, tokens, rel_start, rel_end)
+        # the event a date belongs to is often named further away ("announced ... late Thursday")
+        frame, _, near = _frame(text, tokens, rel_start, rel_end, DATE_WINDOW)
         view.dates.append(Figure(when, frame, None, near))
     names = [e.text for e in facets.entities if e.type not in ("outlet", "agency")]
     # capitalised words catch the actors an entity tagger missed (a sentence-initial "Scale", say)
