@@ -40,3 +40,24 @@ def test_markdown_heading_is_the_title_when_there_is_no_front_matter():
 def test_front_matter_alone_fails():
     with pytest.raises(ImportFailed, match="no text"):
         read_text(Path("a.md"), b"---\ntitle: T\n---\n\n")
+
+
+def test_text_without_front_matter_reads_a_title_and_byline_block():
+    data = ("Night trains return\nBy Ana Berg | Ostavik Post | 4 March 2025\nhttps://post.example/trains\n\n"
+            "Night trains will resume in June.\n\nThe service runs three times a week.\n")
+    doc = read_text(Path("a.txt"), data.encode())
+    assert (doc.title, doc.author, doc.outlet, doc.published, doc.url) == (
+        "Night trains return", "Ana Berg", "Ostavik Post", date(2025, 3, 4), "https://post.example/trains")
+    assert doc.body == "Night trains will resume in June.\n\nThe service runs three times a week."
+
+
+def test_plain_text_whose_first_line_is_a_sentence_keeps_it():
+    data = b"Night trains will resume in June, the company said.\nThe service runs three times a week.\n"
+    doc = read_text(Path("a.txt"), data)
+    assert doc.body.startswith("Night trains will resume in June")
+    assert doc.outlet is None and doc.published is None
+
+
+def test_source_url_in_front_matter_is_the_url_not_the_outlet():
+    doc = read_text(Path("a.md"), b"---\ntitle: T\nsource: https://post.example/x\n---\nBody text here.\n")
+    assert doc.outlet is None and doc.url == "https://post.example/x"

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from workbench.domain.errors import ImportFailed
+from workbench.ingest.byline import bare_url, read_header
 from workbench.ingest.decode import decode_bytes
 from workbench.ingest.document import Document
 from workbench.ingest.metadates import parse_meta_date
@@ -53,23 +54,43 @@ def read_text(path: Path, data: bytes) -> Document:
     doc.published, doc.published_time = parse_meta_date(raw_date)
     if raw_date and doc.published is None:
         warnings.append(f"could not read the date {str(raw_date)[:40]!r}; left empty")
+    if doc.outlet and bare_url(doc.outlet):  # "source: https://..." names the address, not the outlet
+        doc.url = doc.url or bare_url(doc.outlet)
+        doc.outlet = None
     body_lines = text.split("\n")
+    heading_first = False
     if fmt == "md":
         body_lines = [_strip_markdown(line) for line in body_lines]
-        if not doc.title:
-            for i, line in enumerate(text.split("\n")):
-                hm = _MD_HEADING.match(line)
-                if hm:
-                    doc.title = hm.group(1).strip()
-                    break
-                if line.strip():
-                    break
+        first = next((line for line in text.split("\n") if line.strip()), "")
+        heading_first = _MD_HEADING.match(first) is not None
+        if not doc.title and heading_first:
+            doc.title = _MD_HEADING.match(first).group(1).strip()
     doc.body = normalize_text("\n".join(body_lines))
     if not doc.body:
         raise ImportFailed("the file has no text" + (" after its front matter" if m else ""))
+    if not meta:
+        _header_lines_as_metadata(doc, heading_first)
     if not doc.title:
         doc.title = _title_from_body(doc.body) or path.stem
     return doc
+
+
+def _header_lines_as_metadata(doc: Document, heading_first: bool) -> None:
+    """Without front matter, a title / byline / outlet / URL block at the top is metadata, as in a .docx."""
+    lines = doc.body.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    header = read_header([lines[i] for i in filled[:8]], known_title=doc.title or None, title_styled=heading_first)
+    if not header.consumed or header.consumed >= len(filled):
+        return
+    if not (header.outlet or header.url or header.author or header.published) and not heading_first:
+        return  # a first line that is only a title stays part of the text
+    doc.title = doc.title or header.title or ""
+    doc.outlet = doc.outlet or header.outlet
+    doc.author = doc.author or header.author
+    doc.url = doc.url or header.url
+    if doc.published is None and header.published is not None:
+        doc.published, doc.published_time = header.published, header.published_time
+    doc.body = normalize_text("\n".join(lines[filled[header.consumed]:]))
 
 
 def _first(meta: dict, key: str) -> str | None:
