@@ -86,3 +86,16 @@ def test_short_first_body_line_is_not_mistaken_for_an_outlet():
     lines = ["Night trains return", "Passengers cheered.", "Night trains between Ostavik and the capital resume."]
     header = read_header(lines, title_styled=True)
     assert header.outlet is None and header.consumed == 1
+
+
+def test_second_name_after_a_comma_is_a_co_author_unless_it_reads_as_an_outlet():
+    assert (parse_byline("By Jane Doe, John Roe").author, parse_byline("By Jane Doe, John Roe").outlet) == (
+        "Jane Doe, John Roe", None)
+    assert parse_byline("By Jane Doe, Ostavik Post").outlet == "Ostavik Post"
+    assert parse_byline("By Jane Doe, The Verge").outlet == "The Verge"
+
+
+def test_outlets_in_scripts_without_case():
+    assert parse_byline("新华社 · June 13, 2025").outlet == "新华社"
+    header = read_header(["标题", "ఈనాడు", "https://example.org/a", "正文第一段。"], known_title="标题")
+    assert header.outlet == "ఈనాడు" and header.consumed == 3

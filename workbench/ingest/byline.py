@@ -105,7 +105,9 @@ def looks_like_name(text: str, *, max_words: int = 6) -> bool:
     words = text.split()
     if len(words) > max_words:
         return False
-    capitalised = [w for w in words if w[0].isupper() or w[0].isdigit() or not w[0].isalpha()]
+    # Scripts without case (Chinese, Telugu, Arabic...) count as capitalised.
+    capitalised = [w for w in words if w[0].isupper() or w[0].isdigit() or not w[0].isalpha()
+                   or w[0].lower() == w[0].upper()]
     others = [w for w in words if w not in capitalised and w.lower() not in _CONNECTORS]
     return len(others) <= (1 if len(words) >= 3 else 0)
 
@@ -158,8 +160,28 @@ def _split_author(text: str) -> tuple[str | None, str | None]:
     pieces = [p.strip() for p in re.split(r",\s*|\s+for\s+", text.strip()) if p.strip()]
     if not pieces or not _is_person_list(pieces[0]):
         return None, None
-    outlet = next((p for p in pieces[1:] if looks_like_name(p, max_words=4) and not _is_role(p)), None)
-    return pieces[0], outlet
+    author, outlet = pieces[0], None
+    for piece in pieces[1:]:
+        if not looks_like_name(piece, max_words=4) or _is_role(piece):
+            continue
+        if outlet is None and _looks_like_outlet(piece):
+            outlet = piece
+        elif _is_person_list(piece):
+            author = f"{author}, {piece}"  # "By Jane Doe, John Roe": two authors
+    return author, outlet
+
+
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|press|times|post|daily|journal|agency|media|tribune|herald|wire|associated|reuters|bloomberg|"
+    r"afp|insider|network|radio|tv|gazette|courier|chronicle|review|observer|guardian|telegraph|express|"
+    r"magazine|weekly|online|today|star|sun|mail|standard|economist|broadcasting)\b|\.\w{2,4}$", re.I)
+
+
+def _looks_like_outlet(text: str) -> bool:
+    """After "By Jane Doe,": "Reuters", "The Verge", "Ostavik Post" are outlets; "John Roe" is a co-author."""
+    words = text.split()
+    return (len(words) == 1 or words[0].lower() == "the" or text.isupper()
+            or _OUTLET_WORDS.search(text) is not None)
 
 
 def _is_person_list(text: str) -> bool:
