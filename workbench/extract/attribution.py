@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from workbench.domain.facets import AttributionFacet
 from workbench.extract.lexicon import AGENCIES, OUTLETS, SPEECH_VERBS
+from workbench.extract.spans import SpanSet
 
 _ORIGIN_NAMES = sorted(set(AGENCIES) | OUTLETS, key=len, reverse=True)
 _NAME = r"(?:[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|de|for|and|&)\s+)?[A-Z][\w'’&.-]*){0,5})"
@@ -85,12 +86,12 @@ def parse_attributions(text: str, offset: int = 0, outlets: Mapping[str, str] | 
                        people: Mapping[str, str] | None = None) -> list[AttributionFacet]:
     """Attribution facets of ``text`` (offsets are ``offset`` + position), never overlapping each other."""
     found: list[AttributionFacet] = []
+    taken = SpanSet()
 
     def add(facet: AttributionFacet | None) -> None:
-        if facet is None or facet.end <= facet.start:
+        if facet is None or facet.end <= facet.start or taken.overlaps(facet.start, facet.end):
             return
-        if any(f.start < facet.end and facet.start < f.end for f in found):
-            return
+        taken.add(facet.start, facet.end)
         found.append(facet)
 
     low = text.lower()
@@ -99,8 +100,10 @@ def parse_attributions(text: str, offset: int = 0, outlets: Mapping[str, str] | 
         add(_named(text, match.start("who"), match.end("who"), match.group("who"), outlets, "agency"))
     anonymous = ANONYMOUS.finditer(text) if any(w in low for w in _ANON_HINTS) else ()
     for match in anonymous:
-        add(AttributionFacet(text=text[match.start():match.end()].strip(), start=match.start(), end=match.end(),
-                             origin=None, kind="anonymous"))
+        start, end = match.start(), match.end()
+        while start < end and text[start].isspace():
+            start += 1
+        add(AttributionFacet(text=text[start:end], start=start, end=end, origin=None, kind="anonymous"))
     for match in ACCORDING_TO.finditer(text) if "according" in low else ():
         add(_classified(text, match.start(), match.end(), match.group("what"), outlets, people))
     for match in CITING.finditer(text) if "citing" in low else ():

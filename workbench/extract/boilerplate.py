@@ -50,6 +50,8 @@ INLINE_CREDIT = re.compile(
     r"/reuters\b|/afp\b|file\s+photo)[^()\[\]]{0,60})[)\]]",
     re.IGNORECASE,
 )
+_TEMPLATE_HINTS = ("display", "show", "javascript", "embed", "available", "cannot be")
+_LETTERS = re.compile(r"[A-Za-z]{2}")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
 
 
@@ -57,10 +59,11 @@ def boilerplate_reason(sentence: str) -> str | None:
     """Why a sentence is page furniture rather than a claim, or None."""
     if BOILERPLATE.match(sentence):
         return "boilerplate"
-    if len(sentence) < 200 and TEMPLATE_TEXT.search(sentence):
+    if len(sentence) < 200 and any(w in sentence.lower() for w in _TEMPLATE_HINTS) \
+            and TEMPLATE_TEXT.search(sentence):
         return "template"
-    stripped = INLINE_CREDIT.sub("", sentence).strip()
-    if not stripped or not re.search(r"[A-Za-z]{2}", stripped):
+    stripped = INLINE_CREDIT.sub("", sentence).strip() if ("(" in sentence or "[" in sentence) else sentence
+    if not stripped or not _LETTERS.search(stripped):
         return "credit"
     return None
 
@@ -80,4 +83,6 @@ def is_question(sentence: str) -> bool:
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of inline credits inside ``text``."""
+    if "(" not in text and "[" not in text:
+        return []
     return [m.span() for m in INLINE_CREDIT.finditer(text)]

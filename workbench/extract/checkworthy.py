@@ -8,45 +8,33 @@ from workbench.domain.claims import ClaimKind
 from workbench.domain.facets import Facets
 from workbench.extract.quotes import is_direct_speech
 
-OPINION = re.compile(
-    r"\b(?:I|we)\s+(?:think|believe|feel|hope|guess|suspect)\b|\bin\s+(?:my|our)\s+(?:view|opinion)\b"
-    r"|\b(?:should|ought\s+to|must)\s+(?:be|have|not|never|always|\w+)\b|\b(?:arguably|frankly|clearly|surely|"
-    r"hopefully|sadly|unfortunately|fortunately|disappointing|shameful|outrageous|brilliant|terrible|awful|"
-    r"wonderful|amazing|best|worst|greatest|remarkable|impressive|bold|savvy|smart|foolish)\b",
-    re.IGNORECASE,
-)
-PREDICTION = re.compile(
-    r"\b(?:will|would|could|may|might|shall)\s+(?:likely\s+|probably\s+|soon\s+|eventually\s+)?\w+"
-    r"|\b(?:is|are|was|were)\s+(?:expected|likely|set|poised|forecast|projected|predicted|due)\s+to\b"
-    r"|\b(?:forecasts?|projects?|predicts?|expects?|anticipates?)\b|\bgoing\s+to\b|\bin\s+the\s+(?:coming|next)\b",
-    re.IGNORECASE,
-)
+# Words and phrases that mark a sentence as opinion, as talk about the future, or as hedged.
+OPINION_WORDS = frozenset("""
+should ought arguably frankly clearly surely hopefully sadly unfortunately fortunately disappointing shameful
+outrageous brilliant terrible awful wonderful amazing best worst greatest remarkable impressive savvy foolish
+""".split())
+OPINION_PHRASES = re.compile(r"\b(?:i|we)\s+(?:think|believe|feel|hope|guess|suspect)\b|\bin\s+(?:my|our)\s+"
+                             r"(?:view|opinion)\b")
+FUTURE_WORDS = frozenset("will would could may might shall forecast forecasts predicts predicted projected "
+                         "expects anticipates poised".split())
+FUTURE_PHRASES = re.compile(r"\b(?:expected|likely|set|due|going)\s+to\b|\bin\s+the\s+(?:coming|next)\b")
+HEDGE_WORDS = frozenset("reportedly allegedly rumored rumoured purportedly apparently".split())
+CONDITIONAL_WORDS = frozenset("if unless whether".split())
 IRREGULAR_PAST = frozenset("""
 began begun became bought brought built came chose did drew fell flew fought found gave went grew held hit hired
 kept knew led left lost made met paid put quit ran rose sent set shut sold spent split spoke stood struck took
 threw won wrote told said cut sank shot stole swore taught thought tore understood woke wound
 """.split())
+NOT_PAST = frozenset("need indeed speed seed feed bed red shed hundred proceed exceed succeed breed bleed".split())
 _WORDS = re.compile(r"[a-z]+")
 
 
-def _has_event_verb(low_text: str) -> bool:
+def _has_event_verb(words: list[str]) -> bool:
     """A past-tense or perfect verb: something happened."""
-    for word in _WORDS.findall(low_text):
-        if (len(word) > 4 and word.endswith("ed") and word not in ("need", "indeed", "speed", "seed", "feed"))\
-                or word in IRREGULAR_PAST:
+    for word in words:
+        if (len(word) > 4 and word.endswith("ed") and word not in NOT_PAST) or word in IRREGULAR_PAST:
             return True
     return False
-
-
-_OPINION_HINTS = ("think", "believe", "feel", "hope", "guess", "suspect", "view", "opinion", "should", "ought",
-                  "must", "ly ", "disappoint", "shame", "outrage", "brilliant", "terrible", "awful", "wonderful",
-                  "amazing", "best", "worst", "greatest", "remarkable", "impressive", "bold", "savvy", "smart",
-                  "foolish", "ly,")
-_PREDICTION_HINTS = ("will", "would", "could", "may", "might", "shall", "expect", "likely", "set to", "poised",
-                     "forecast", "project", "predict", "due to", "anticipat", "going to", "coming", "next")
-HEDGED = re.compile(r"\b(?:reportedly|allegedly|rumou?red|purportedly|apparently|said\s+to\s+be|is\s+said\s+to)\b",
-                    re.IGNORECASE)
-CONDITIONAL = re.compile(r"^\s*(?:if|unless|whether)\b", re.IGNORECASE)
 
 
 def assess(text: str, facets: Facets) -> tuple[ClaimKind, float, list[str]]:
@@ -72,13 +60,21 @@ def assess(text: str, facets: Facets) -> tuple[ClaimKind, float, list[str]]:
         score += 0.1
         origins = [a.origin or "anonymous source" for a in facets.attributions[:3]]
         reasons.append("attributed to " + ", ".join(origins))
-    if HEDGED.search(text):
-        reasons.append("hedged (reportedly/allegedly)")
     low_text = text.lower()
-    opinion = OPINION.search(text) if any(w in low_text for w in _OPINION_HINTS) else None
-    prediction = PREDICTION.search(text) if any(w in low_text for w in _PREDICTION_HINTS) else None
-    event = _has_event_verb(low_text)
-    if CONDITIONAL.search(text):
+    words = _WORDS.findall(low_text)
+    vocabulary = set(words)
+    if vocabulary & HEDGE_WORDS:
+        reasons.append("hedged: " + ", ".join(sorted(vocabulary & HEDGE_WORDS)))
+    opinion_words = vocabulary & OPINION_WORDS
+    opinion_match = OPINION_PHRASES.search(low_text) if ("think" in vocabulary or "believe" in vocabulary or
+                                                           "view" in vocabulary or "opinion" in vocabulary or
+                                                           "feel" in vocabulary or "hope" in vocabulary) else None
+    opinion = opinion_match.group(0) if opinion_match else (sorted(opinion_words)[0] if opinion_words else None)
+    future_words = vocabulary & FUTURE_WORDS
+    future_match = FUTURE_PHRASES.search(low_text) if not future_words else None
+    prediction = sorted(future_words)[0] if future_words else (future_match.group(0) if future_match else None)
+    event = _has_event_verb(words)
+    if words and words[0] in CONDITIONAL_WORDS:
         score -= 0.1
         reasons.append("conditional")
     if direct:
@@ -97,10 +93,10 @@ def assess(text: str, facets: Facets) -> tuple[ClaimKind, float, list[str]]:
         kind = ClaimKind.STATEMENT
     if kind is ClaimKind.OPINION or (opinion and kind is not ClaimKind.QUOTE):
         score -= 0.25
-        reasons.append(f"opinion wording ({opinion.group(0)})" if opinion else "opinion")
+        reasons.append(f"opinion wording ({opinion})" if opinion else "opinion")
     if kind is ClaimKind.PREDICTION or (prediction and not event and kind is not ClaimKind.QUOTE):
         score -= 0.15
-        reasons.append(f"about the future ({prediction.group(0)})" if prediction else "about the future")
+        reasons.append(f"about the future ({prediction})" if prediction else "about the future")
     if not (facets.numbers or facets.dates or named_entities or direct or facets.attributions):
         reasons.append("no checkable detail")
     if len(text.split()) < 6:

@@ -20,6 +20,7 @@ from workbench.extract.quotes import parse_quotes
 from workbench.extract.sentences import _quote_open, paragraph_spans, split_paragraph
 
 MIN_SPLIT_WORDS = 4
+MAX_CLAIM_CHARS = 1500     # a "sentence" longer than this is a run-on page (a list, a table); cut it at spaces
 _WORD = re.compile(r"\S+")
 _LEAD_IN = re.compile(r"^(?:according\s+to|citing|said|told\s+\w+)\s+", re.IGNORECASE)
 
@@ -137,6 +138,22 @@ def safe_splits(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def bounded(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long span into pieces of at most MAX_CLAIM_CHARS, at whitespace where possible."""
+    pieces = []
+    while end - start > MAX_CLAIM_CHARS:
+        cut = body.rfind(" ", start + MAX_CLAIM_CHARS // 2, start + MAX_CLAIM_CHARS)
+        if cut == -1:
+            cut = start + MAX_CLAIM_CHARS
+        pieces.append((start, cut))
+        start = cut
+        while start < end and body[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
 def claim_spans(body: str) -> list[tuple[int, int]]:
     """The spans of ``body`` that are candidate claims, in order (before facets and scoring)."""
     spans = []
@@ -151,7 +168,8 @@ def claim_spans(body: str) -> list[tuple[int, int]]:
                 continue
             if len(_WORD.findall(sentence)) < 3 and not any(ch.isdigit() for ch in sentence):
                 continue
-            spans.extend(safe_splits(body, sent_start, sent_end))
+            for start, end in bounded(body, sent_start, sent_end):
+                spans.extend(safe_splits(body, start, end))
     return spans
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from workbench.domain.facets import DateFacet
+from workbench.extract.spans import SpanSet
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -52,7 +53,7 @@ RELATIVE = re.compile(
 )
 FUTURE_HINT = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|scheduled|expected|plans?|due|set\s+to|"
                          r"going\s+to|upcoming)\b", re.IGNORECASE)
-_HAS_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*\b|\.)")
 _HAS_DIGIT = re.compile(r"\d")
 _RELATIVE_HINTS = ("day", "tonight", "tomorrow", "week", "month", "year", "quarter", " ago", "earlier", "later")
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -195,14 +196,14 @@ def _time_iso(match: re.Match) -> str | None:
 def parse_dates(text: str, published: dt.date | None = None, offset: int = 0) -> list[DateFacet]:
     """Date and time facets of ``text`` (offsets are ``offset`` + position), never overlapping each other."""
     found: list[DateFacet] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        return not taken.overlaps(start, end)
 
     def add(start: int, end: int, iso: str | None, kind: str, relative: bool = False, note: str | None = None):
         if start < end and free(start, end):
-            taken.append((start, end))
+            taken.add(start, end)
             found.append(DateFacet(text=text[start:end], start=start + offset, end=end + offset, iso=iso, kind=kind,
                                    relative=relative, note=note))
 

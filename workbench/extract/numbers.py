@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from workbench.domain.facets import NumberFacet
+from workbench.extract.spans import SpanSet
 
 INF = math.inf
 
@@ -40,14 +41,15 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _CURRENCY = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₩|(?:RMB|CNY|USD|EUR|GBP|JPY|INR|CHF|Rs\.?)\s?)"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 
+_AMOUNT_TAIL = (rf"(?:[\s\u00a0-](?P<scale>{_SCALE_WORD})s?\b)?"
+                rf"(?:\s?(?P<pct>%|percent\b|per\s?cent\b|percentage\s+points?\b))?")
+# Amounts written with digits ("$2.7 billion", "14.3bn", "4.5%") and with words ("two million", "a dozen").
 AMOUNT = re.compile(
     rf"(?<![\w.,:$€£¥₹/])(?<![A-Za-z]-)(?P<cur>{_CURRENCY})?"
-    rf"(?:(?P<num>{_NUMBER})(?P<att>bn|mn|mln|bln|tn|trn|[kKmMbB])?(?![\w:])"
-    rf"|(?P<word>{_WORD_NUMBER})\b)"
-    rf"(?:[\s\u00a0-](?P<scale>{_SCALE_WORD})s?\b)?"
-    rf"(?:\s?(?P<pct>%|percent\b|per\s?cent\b|percentage\s+points?\b))?",
+    rf"(?P<num>{_NUMBER})(?P<att>bn|mn|mln|bln|tn|trn|[kKmMbB])?(?![\w:])" + _AMOUNT_TAIL,
     re.IGNORECASE,
 )
+WORD_AMOUNT = re.compile(rf"\b(?P<word>{_WORD_NUMBER})\b" + _AMOUNT_TAIL, re.IGNORECASE)
 
 # Word forms with a wide interval: (pattern, low, high, unit).
 VAGUE = [
@@ -87,6 +89,10 @@ FRACTION_RE = re.compile(
 )
 MULTIPLE_RE = re.compile(r"\b(?P<m>twice|threefold|fourfold|fivefold|tenfold|double|triple)\b(?!\s+(?:the|of)\b)"
                          r"|\b(?P<m2>twice)\b", re.IGNORECASE)
+_HAS_DIGIT = re.compile(r"\d")
+_WORD_NUMBER_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                      "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                      "dozen", "hundred", "thousand", "million", "billion")
 _VAGUE_HINTS = ("dozen", "hundred", "thousand", "million", "billion", "several", "a few", "handful", "scores")
 _FRACTION_HINTS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
 _FOLD = {"twice": 2, "double": 2, "threefold": 3, "triple": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10}
@@ -178,12 +184,22 @@ def looks_like_year(text: str, match: re.Match) -> bool:
 
 
 def _amounts(text: str) -> list[_Amount]:
-    out = []
-    for match in AMOUNT.finditer(text):
-        if looks_like_year(text, match) and counted_after(text, match.end()) is None:
+    out: list[_Amount] = []
+    matches: list[re.Match] = list(AMOUNT.finditer(text)) if _HAS_DIGIT.search(text) else []
+    lowered = text.lower()
+    if any(w in lowered for w in _WORD_NUMBER_HINTS):
+        matches += WORD_AMOUNT.finditer(text)
+        matches.sort(key=lambda m: m.start())
+    last_end = -1
+    for match in matches:
+        if match.start() < last_end:
             continue
-        num, word, att = match.group("num"), match.group("word"), match.group("att")
-        cur, scale, pct = match.group("cur"), match.group("scale"), match.group("pct")
+        groups = match.groupdict()
+        num, word, att = groups.get("num"), groups.get("word"), groups.get("att")
+        cur, scale, pct = groups.get("cur"), groups["scale"], groups["pct"]
+        if num is not None and looks_like_year(text, match) and counted_after(text, match.end()) is None:
+            continue
+        last_end = match.end()
         if num is not None:
             value = _to_float(num)
         else:
@@ -252,16 +268,16 @@ def _merge_ranges(text: str, amounts: list[_Amount]) -> list[tuple[_Amount, _Amo
 
 def parse_numbers(text: str, offset: int = 0, skip: Iterable[tuple[int, int]] = ()) -> list[NumberFacet]:
     """Number facets of ``text``; offsets are ``offset`` + position; spans overlapping ``skip`` are left out."""
-    skip = [(s - offset, e - offset) for s, e in skip]
+    taken = SpanSet((s - offset, e - offset) for s, e in skip)
 
     def blocked(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in skip)
+        return taken.overlaps(start, end)
 
     found: list[NumberFacet] = []
-    _word_forms(text, offset, blocked, found)
+    _word_forms(text, offset, blocked, found, taken)
     for first, second in _merge_ranges(text, _amounts(text)):
         start, end = first.start, (second or first).end
-        if blocked(start, end) or _overlaps(found, start + offset, end + offset):
+        if blocked(start, end):
             continue
         hedge_match = HEDGE_RE.search(text, max(0, start - 24), start)
         hedge = hedge_match.group("h") if hedge_match else None
@@ -287,28 +303,30 @@ def parse_numbers(text: str, offset: int = 0, skip: Iterable[tuple[int, int]] = 
         found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset, value=value,
                                  low=low, high=high, unit=unit, counted=counted,
                                  hedge=hedge.lower() if hedge else None))
+        taken.add(start, end)
     found.sort(key=lambda f: f.start)
     return found
 
 
-def _word_forms(text: str, offset: int, blocked, found: list[NumberFacet]) -> None:
+def _word_forms(text: str, offset: int, blocked, found: list[NumberFacet], taken: SpanSet) -> None:
     """Vague quantities, fractions and multiples ("tens of thousands", "two-thirds", "twice")."""
-    low = text.lower()
-    vague = VAGUE_RE.finditer(text) if any(w in low for w in _VAGUE_HINTS) else ()
-    fractions = FRACTION_RE.finditer(text) if any(w in low for w in _FRACTION_HINTS) else ()
-    multiples = MULTIPLE_RE.finditer(text) if any(w in low for w in _FOLD) else ()
+    lowered = text.lower()
+    vague = VAGUE_RE.finditer(text) if any(w in lowered for w in _VAGUE_HINTS) else ()
+    fractions = FRACTION_RE.finditer(text) if any(w in lowered for w in _FRACTION_HINTS) else ()
+    multiples = MULTIPLE_RE.finditer(text) if any(w in lowered for w in _FOLD) else ()
     for match in vague:
         name = next(k for k, v in match.groupdict().items() if v)
         _pattern, low, high = VAGUE[int(name[1:])]
         start, end = match.start(), match.start() + len(match.group(name))
-        if blocked(start, end) or _overlaps(found, start + offset, end + offset):
+        if blocked(start, end):
             continue
         found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset,
                                  value=(low + high) / 2 if low != high else low, low=low, high=high,
                                  counted=counted_after(text, match.end()), hedge="vague"))
+        taken.add(start, end)
     for match in fractions:
         start, end = match.span()
-        if blocked(start, end) or _overlaps(found, start + offset, end + offset):
+        if blocked(start, end):
             continue
         if match.group("half"):
             value = 0.5
@@ -317,21 +335,19 @@ def _word_forms(text: str, offset: int, blocked, found: list[NumberFacet]) -> No
             value = numerator / FRACTIONS[match.group("d").lower()]
         found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset, value=value,
                                  low=value, high=value, unit="fraction", counted=counted_after(text, end)))
+        taken.add(start, end)
     for match in multiples:
         word = match.group("m") or match.group("m2")
         start, end = match.span()
-        if blocked(start, end) or _overlaps(found, start + offset, end + offset):
+        if blocked(start, end):
             continue
         value = float(_FOLD[word.lower()])
         found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset, value=value,
                                  low=value, high=value, unit="times"))
+        taken.add(start, end)
 
 
 def _base(amount: _Amount, text: str) -> float:
     match = AMOUNT.match(text, amount.start)
     raw = match.group("num") if match else None
     return _to_float(raw) if raw else amount.value
-
-
-def _overlaps(found: list[NumberFacet], start: int, end: int) -> bool:
-    return any(f.start < end and start < f.end for f in found)
