@@ -9,7 +9,7 @@ import sys
 from workbench import __version__
 from workbench.cli import check_cmds, claims_cmds, export_cmds, reliability_cmds, search_cmds, workspace_cmds
 from workbench.domain.errors import WorkbenchError
-from workbench.logs import setup_logging
+from workbench.logs import log_internal_error, log_user_error, setup_logging
 from workbench.tasks import Cancelled
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"workbench {args.command}: {exc}", file=sys.stderr)
         return 2
     except WorkbenchError as exc:
-        log.info("%s failed: %s", args.command, exc)
+        log_user_error(args.command, exc)
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except (Cancelled, KeyboardInterrupt):
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: say so briefly, keep the details in the log
-        log.exception("unexpected error in %s", args.command)
+        log_internal_error(args.command)
         where = f"; details are in {log_path}" if log_path else ""
         print(f"internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
         return 3

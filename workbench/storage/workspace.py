@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,8 @@ from workbench.storage import migrate
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
+# How long a write waits for another process's write to finish before saying "busy".
+BUSY_TIMEOUT_MS = int(os.environ.get("WORKBENCH_BUSY_TIMEOUT_MS") or 10_000)
 
 
 def _on_connect(dbapi_connection, _record) -> None:
@@ -50,6 +52,9 @@ def _translate_error(context) -> None:
     message = str(original).lower()
     name = context.engine.url.database if context.engine is not None else "the workspace"
     name = Path(name).name if name else "the workspace"
+    # Logged here, where the low-level details are known: callers may report it in one line (an import's list).
+    log.warning("SQLite error on %s: %s: %s (statement: %.200s)", name, type(original).__name__, original,
+                context.statement)
     if "database is locked" in message or "database table is locked" in message:
         raise WorkspaceBusy(
             f"{name} is busy: another window or command is writing to it; try again when it has finished"
