@@ -30,7 +30,7 @@ HEADING_CHARS = 90
 AGREE_COLOUR, DISAGREE_COLOUR = "1E7B34", "B3261E"
 NOT_RATED_COLOUR = "9AA5B1"
 TWIPS_PER_CM = 567
-GLANCE_COLUMNS = (("#", 0.7), ("Claim", 6.4), ("Source", 2.9), ("Rating", 2.8), ("Status", 2.1), ("Origins", 1.7))
+GLANCE_COLUMNS = (("#", 0.7), ("Claim", 6.1), ("Source", 2.9), ("Rating", 3.1), ("Status", 2.1), ("Origins", 1.7))
 NS = nsdecls("w", "r")
 
 
@@ -78,6 +78,7 @@ class Para:
     def __init__(self, style_id: str | None = None, *, page_break: bool = False):
         self.style_id = style_id
         self.page_break = page_break
+        self.space_before: int | None = None     # in points, when a paragraph needs air the style lacks
         self.rtl = False
         self.parts: list[str] = []
 
@@ -117,6 +118,8 @@ class Para:
             ppr.append("<w:pageBreakBefore/>")
         if self.rtl:
             ppr.append("<w:bidi/>")
+        if self.space_before is not None:
+            ppr.append(f'<w:spacing w:before="{self.space_before * 20}"/>')
         ppr_xml = f"<w:pPr>{''.join(ppr)}</w:pPr>" if ppr else ""
         return f"<w:p{' ' + NS if declare else ''}>{ppr_xml}{''.join(self.parts)}</w:p>"
 
@@ -218,7 +221,9 @@ class _Renderer:
             self.label(counts, name, rating.colour if rating else None)
             counts.run(f" {n}", bold=True)
         self.chunks.append(self.glance_table())
-        self.para("Origins: independent reports behind the claim; copies of one wire story count once.", tpl.NOTE)
+        note = self.para("Origins: independent reports behind the claim; copies of one wire story count once.",
+                         tpl.NOTE)
+        note.space_before = 4
 
     def glance_table(self) -> str:
         widths = [round(cm * TWIPS_PER_CM) for _, cm in GLANCE_COLUMNS]
@@ -260,7 +265,7 @@ class _Renderer:
         if entry.speaker or entry.attribution:
             said = " \u00b7 ".join(x for x in (entry.speaker and f"Said by {entry.speaker}",
                                                entry.attribution and f"attributed to {entry.attribution}") if x)
-            self.para(said, tpl.META)
+            self.para(said[:1].upper() + said[1:], tpl.META)
 
         self.para("Where it appeared", tpl.LABEL)
         where = self.para()

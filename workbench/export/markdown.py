@@ -42,6 +42,10 @@ def _entry(n: int, entry: BriefEntry, numbers: dict[int, int]) -> list[str]:
              f"{'…' if len(entry.text) > 90 else ''}", ""]
     lines += [f"**{md_escape(entry.rating_name)}** · {entry.status} · claim #{entry.claim_id}", ""]
     lines += [f"> {md_escape(entry.text)}", ""]
+    said = " · ".join(x for x in (entry.speaker and f"Said by {entry.speaker}",
+                                  entry.attribution and f"attributed to {entry.attribution}") if x)
+    if said:
+        lines += [md_escape(said[:1].upper() + said[1:]), ""]
     lines += [f"*Where it appeared:* {_cite(entry.source, numbers, with_title=True)}", ""]
     if entry.rationale:
         lines += [f"*Verdict:* {md_escape(entry.rationale)}", ""]

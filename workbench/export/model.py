@@ -290,7 +290,11 @@ def _entries(session, ids: list[int], scale: RatingScale) -> list[BriefEntry]:
             (entry.conflicting if item.relation == Relation.CONFLICTS else entry.corroborating).append(item)
         for item in (verdict.evidence or []) if verdict else []:
             kind, ref, note = item.get("kind"), str(item.get("ref") or ""), clean_text(item.get("note") or "")
-            if kind == "claim" and ref.isdigit() and int(ref) in cited_claims:
+            shown = {e.claim_id for e in (*entry.corroborating, *entry.conflicting, *entry.cited_claims)}
+            if kind == "claim" and ref.isdigit() and int(ref) in shown:
+                if note:
+                    entry.notes.append(note)
+            elif kind == "claim" and ref.isdigit() and int(ref) in cited_claims:
                 other = cited_claims[int(ref)]
                 entry.cited_claims.append(EvidenceClaim(
                     other.id, clean_text(other.text).strip(), "cited", _source_ref(other.source),
