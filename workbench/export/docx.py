@@ -61,7 +61,7 @@ def _long_date(day) -> str:
 def _text_xml(text: str) -> str:
     """Run content: text with line breaks and tabs as Word elements."""
     out = []
-    for i, line in enumerate(text.split("\n")):
+    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if i:
             out.append("<w:br/>")
         for j, piece in enumerate(line.split("\t")):
