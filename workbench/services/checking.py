@@ -17,7 +17,7 @@ from workbench.domain.claims import LinkDecision
 from workbench.domain.errors import NotFound, WorkbenchError
 from workbench.domain.facets import Facets
 from workbench.storage.models import Claim, Link, Source, utcnow
-from workbench.storage.workspace import Workspace
+from workbench.storage.workspace import Workspace, retry_on_conflict
 from workbench.tasks import NO_STATE, TaskState
 
 log = logging.getLogger(__name__)
@@ -155,6 +155,7 @@ def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, Cla
 
 # ---------------------------------------------------------------- entry points
 
+@retry_on_conflict
 def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
     """Re-check every claim against every other source: `workbench check WS`."""
     report = CheckReport()
@@ -180,6 +181,7 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
     return report
 
 
+@retry_on_conflict
 def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_STATE) -> CheckReport:
     """Check the claims of newly imported (or re-extracted) sources against everything else."""
     report = CheckReport()

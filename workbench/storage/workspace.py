@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -24,6 +27,10 @@ log = logging.getLogger(__name__)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a write waits for another process's write to finish before saying "busy".
 BUSY_TIMEOUT_MS = int(os.environ.get("WORKBENCH_BUSY_TIMEOUT_MS") or 10_000)
+CONFLICT_ATTEMPTS = 3
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def _on_connect(dbapi_connection, _record) -> None:
@@ -228,6 +235,28 @@ def _set_aside(path: Path, revision: str | None) -> Path:
             f"could not save a copy of {path.name} before upgrading it ({exc}); free some disk space and retry "
             "(the workspace was not changed)"
         ) from exc
+
+
+def retry_on_conflict(action: Callable[P, T]) -> Callable[P, T]:
+    """Decorate a read-compute-write action so it runs again when another process wrote the same rows first.
+
+    SQLite lets two processes read at once and serialises their writes; the second writer of a row that must be
+    unique (a link between two claims) then fails with IntegrityError. Running the action again reads the
+    other's work and updates it instead.
+    """
+    @functools.wraps(action)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+            try:
+                return action(*args, **kwargs)
+            except IntegrityError as exc:
+                if attempt == CONFLICT_ATTEMPTS:
+                    raise
+                log.info("%s met a concurrent write (%s); running it again", action.__name__, exc.orig)
+                time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
+
+    return wrapper
 
 
 def integrity_ok(ws: Workspace) -> bool:
