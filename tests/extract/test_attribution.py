@@ -40,3 +40,8 @@ def test_documents_and_officials():
 
 def test_no_attribution_in_a_plain_fact():
     assert origins("The bridge reopened in May.") == []
+
+
+def test_report_by_an_outlet_and_reports_that_speak():
+    assert origins("According to a report by The Information, the deal is near.") == [("The Information", "outlet")]
+    assert origins("The report added that the chief would join.") == [("report", "document")]

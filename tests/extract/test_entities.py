@@ -40,3 +40,8 @@ def test_vocabulary_types_names():
     vocab = body_vocabulary("Analyst Maria Quist said so. Later, Quist added more.")
     assert vocab["Quist"] == "person"
     assert ("Quist", "person") in typed("Later, the view of Quist changed.", vocab)
+
+
+def test_outlets_named_with_the_and_compound_adjectives():
+    assert typed("A report by The Information said so.") == [("The Information", "outlet")]
+    assert typed("It serves Alphabet-backed Google and others.") == [("Google", "org")]

@@ -121,3 +121,14 @@ def test_no_overlaps_between_number_facets():
     facets = parse_numbers("Between 10 and 20 cars, tens of thousands of people and two-thirds of 300 shops.")
     for a, b in zip(facets, facets[1:]):
         assert a.end <= b.start
+
+
+def test_numbers_inside_names_are_not_counts():
+    assert parse_numbers("Its latest Llama 4 models failed the test.") == []
+    assert parse_numbers("The Boeing 737 fleet stayed grounded.") == []
+    assert [f.text for f in parse_numbers("In March 4 people were hurt.")] == ["4"]
+
+
+def test_counted_noun_does_not_cross_a_preposition():
+    assert one("The stock was up 0.5% in afternoon trade.").counted is None
+    assert one("It paid $10 billion in artificial intelligence.").counted == "money"

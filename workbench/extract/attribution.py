@@ -27,8 +27,8 @@ ANONYMOUS = re.compile(
     rf"|\bsources\s+(?:said|say|told|added|claimed)\b|\b(?:according\s+to\s+)?sources\b(?=[,.;])",
     re.IGNORECASE,
 )
-ACCORDING_TO = re.compile(rf"\baccording\s+to\s+(?P<what>(?:(?:a|an|the)\s+)?[^,.;:“”\"()]{{2,80}}?)(?=[,.;:“”\"()]|$)")
-CITING = re.compile(rf"\bciting\s+(?P<what>(?:(?:a|an|the)\s+)?[^,.;:“”\"()]{{2,80}}?)(?=[,.;:“”\"()]|$)")
+ACCORDING_TO = re.compile(rf"\b(?i:according)\s+to\s+(?P<what>(?:(?:a|an|the)\s+)?[^,.;:“”\"()]{{2,80}}?)(?=[,.;:“”\"()]|$)")
+CITING = re.compile(rf"\b(?i:citing)\s+(?P<what>(?:(?:a|an|the)\s+)?[^,.;:“”\"()]{{2,80}}?)(?=[,.;:“”\"()]|$)")
 TOLD = re.compile(rf"\btold\s+(?P<who>{_NAME})")
 REPORTED = re.compile(rf"(?P<who>{_NAME})\s+(?:first\s+|previously\s+|earlier\s+|also\s+)?(?:reported|reports|"
                       rf"has\s+reported|had\s+reported)\b|\b(?:reported|first\s+reported)\s+by\s+(?:the\s+)?(?P<who2>{_NAME})")
@@ -37,7 +37,9 @@ SAID = re.compile(rf"(?P<who>{_NAME})\s+(?:also\s+|later\s+|previously\s+)?(?:{S
                   rf"|\b(?:said|says|according\s+to)\s+(?P<who2>{_NAME})")
 DOCUMENT = re.compile(r"\b(?:in\s+a|in\s+its|in\s+the|according\s+to\s+(?:a|the))\s+(?:[\w-]+\s+){0,2}?"
                       r"(?P<doc>statement|filing|press\s+release|report|release|letter|memo|document|notice|"
-                      r"court\s+filing|regulatory\s+filing|blog\s+post|post|interview|announcement)\b",
+                      r"court\s+filing|regulatory\s+filing|blog\s+post|post|interview|announcement)\b"
+                      r"|\b(?:the|a|an|its|their|that)\s+(?P<doc2>report|statement|filing|study|survey|document|memo|"
+                      r"letter|release)\s+(?:said|says|added|adds|showed|shows|found|finds|noted|notes|stated)\b",
                       re.IGNORECASE)
 OFFICIAL = re.compile(r"\b(?P<who>(?:[A-Z][\w-]+\s+){0,3}(?i:officials?|spokes(?:person|man|woman)|ministry|"
                       r"government|authorities|regulators?|police|prosecutors?))\s+(?:said|say|told|confirmed|"
@@ -117,8 +119,9 @@ def parse_attributions(text: str, offset: int = 0, outlets: Mapping[str, str] | 
         who = match.group("who") or match.group("who2")
         add(_named(text, match.start(), match.end(), who, outlets, "outlet"))
     for match in DOCUMENT.finditer(text) if any(w in low for w in _DOCUMENT_HINTS) else ():
+        document = match.group("doc") or match.group("doc2")
         add(AttributionFacet(text=match.group(0), start=match.start(), end=match.end(),
-                             origin=match.group("doc").lower(), kind="document"))
+                             origin=document.lower(), kind="document"))
     for match in OFFICIAL.finditer(text) if any(w in low for w in _OFFICIAL_HINTS) else ():
         add(AttributionFacet(text=match.group(0), start=match.start(), end=match.end(),
                              origin=match.group("who"), kind="official"))

@@ -32,6 +32,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end:
         match = _LEADING_WORD.match(text, start, end)
         word = match.group(1)
+        if word == "The" and text[start:end].rstrip(".,") in _KNOWN_WITH_THE:
+            break
+        if _COMPOUND_ADJECTIVE.fullmatch(word.rstrip(".,")):
+            start = match.end()      # "Alphabet-backed Google" -> "Google"
+            continue
         if word.rstrip(".,") in NOT_NAMES or word in PERSON_TITLES or word in ("Chief", "Executive", "Vice"):
             start = match.end()
             continue
@@ -83,6 +88,8 @@ def classify(name: str, text: str, start: int, end: int, vocabulary: Mapping[str
     return "org"
 
 
+_KNOWN_WITH_THE = frozenset(n for n in set(AGENCIES) | OUTLETS if n.startswith("The "))
+_COMPOUND_ADJECTIVE = re.compile(r"[A-Z][\w]*-[a-z][a-z-]*")
 _SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")
 _LEADING_WORD = re.compile(r"(\S+)\s*")
 _ABBREVIATED_END = re.compile(r"(?:\b[A-Z]\.){2,}$|(?:Inc|Corp|Co|Ltd)\.$")

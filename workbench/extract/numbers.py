@@ -154,7 +154,7 @@ def counted_after(text: str, pos: int, limit: int = 4) -> str | None:
             if word[0] in ",.;:!?)”\"":
                 return None
         elif word.lower() in STOPWORDS:
-            if word.lower() not in ("of", "in"):
+            if word.lower() != "of":       # "dozens of people"; "in" starts a place or a time, not a noun
                 return None
         elif word[0].isupper() or any(ch.isdigit() for ch in word):
             seen += 1
@@ -183,6 +183,23 @@ def looks_like_year(text: str, match: re.Match) -> bool:
     return YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1]
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z]+\s$")
+_NOT_MODEL_WORDS = frozenset(("January February March April May June July August September October November December "
+                              "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec The A An In On At By For From To Of "
+                              "And Or But About Over Nearly Some Around Up").split())
+
+
+def _is_model_number(text: str, match: re.Match) -> bool:
+    """A bare number that is part of a name: "Llama 4", "Boeing 737", "Section 230"."""
+    if match.group("cur") or match.group("scale") or match.group("pct") or match.group("att"):
+        return False
+    raw = match.group("num")
+    if "," in raw or "." in raw:
+        return False
+    before = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    return bool(before and before.group(0).strip() not in _NOT_MODEL_WORDS)
+
+
 def _amounts(text: str) -> list[_Amount]:
     out: list[_Amount] = []
     matches: list[re.Match] = list(AMOUNT.finditer(text)) if _HAS_DIGIT.search(text) else []
@@ -198,6 +215,8 @@ def _amounts(text: str) -> list[_Amount]:
         num, word, att = groups.get("num"), groups.get("word"), groups.get("att")
         cur, scale, pct = groups.get("cur"), groups["scale"], groups["pct"]
         if num is not None and looks_like_year(text, match) and counted_after(text, match.end()) is None:
+            continue
+        if num is not None and _is_model_number(text, match):
             continue
         last_end = match.end()
         if num is not None:
