@@ -141,8 +141,13 @@ def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, Cla
                 (link.details or {}).get("verbatim"))
             if link.same_origin != same:
                 link.same_origin = same
+    ids = list(summaries)
+    rows: dict[int, Claim] = {}
+    with session.no_autoflush:   # one query per chunk, not one flush and one SELECT per claim
+        for i in range(0, len(ids), _CHUNK):
+            rows.update((c.id, c) for c in session.scalars(select(Claim).where(Claim.id.in_(ids[i:i + _CHUNK]))))
     for cid, s in summaries.items():
-        claim = session.get(Claim, cid)
+        claim = rows[cid]
         claim.check_sources = s.sources
         claim.check_origins = s.independent_origins
         claim.check_origin_names = s.origins
