@@ -172,9 +172,11 @@ def test_cli_verdict_history_and_scale(ws_path, ws, claim_ids, capsys):
     assert "is not a rating" in capsys.readouterr().err
     assert main(["verdict", str(ws_path), "777", "True"]) == 1
     assert "no claim with id 777" in capsys.readouterr().err
+    assert main(["verdict", str(ws_path), cid, "-", "--status", "published"]) == 0      # "-" keeps the rating
+    assert "claim #1: False (published) by Kim" in capsys.readouterr().out
     assert main(["history", str(ws_path), cid]) == 0
     out = capsys.readouterr().out
-    assert "rating: - -> False" in out and "1 events" in out
+    assert "rating: - -> False" in out and "status: verified -> published" in out and "2 events" in out
     assert main(["rating-scale", str(ws_path), "fever"]) == 1          # False is not a FEVER word
     assert "does not have" in capsys.readouterr().err
     assert main(["rating-scale", str(ws_path)]) == 0

@@ -114,6 +114,10 @@ def test_unicode_survives_and_xml_illegal_characters_are_dropped(story, tmp_path
     assert any("Firefighters 🚒 worked through the night at Pier 7 —" in t for t in texts)
     assert not any("\x0b" in t or "\x00" in t or "\x07" in t for t in texts)
     assert "“港口仓库火灾迫使1200名居民撤离。”" in texts
+    # The undated CJK copy was first seen in the wire story of 4 March.
+    after = texts[texts.index("“港口仓库火灾迫使1200名居民撤离。”"):]
+    assert any(t.startswith("First seen in the coverage: Northern Wire Service, “Fire at Port Vesna") and
+               "4 Mar 2025, 08:30 [1]" in t for t in after[:6])
 
 
 def test_rtl_claims_are_laid_out_right_to_left(story, tmp_path):

@@ -17,7 +17,8 @@ def register(sub) -> None:
     p = sub.add_parser("verdict", help="rate a claim and set its review status")
     add_workspace_arg(p)
     p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
-    p.add_argument("rating", metavar="RATING", help='a word of the workspace\'s rating scale, e.g. "Mostly true"')
+    p.add_argument("rating", metavar="RATING",
+                   help='a word of the workspace\'s rating scale, e.g. "Mostly true"; "-" keeps the current one')
     p.add_argument("--status", metavar="S", help="unreviewed | in review | verified | published | rejected")
     p.add_argument("--note", metavar="TEXT", help="the rationale: why the claim gets this rating")
     p.add_argument("--reviewer", metavar="NAME")
@@ -68,7 +69,8 @@ def _evidence(args) -> list[dict] | None:
 
 def cmd_verdict(args) -> int:
     with open_ws(args) as ws, ws.session() as session:
-        row = set_verdict(session, args.claim_id, rating=args.rating, status=args.status, rationale=args.note,
+        rating = None if args.rating == "-" else args.rating
+        row = set_verdict(session, args.claim_id, rating=rating, status=args.status, rationale=args.note,
                           reviewer=args.reviewer, evidence=_evidence(args))
     if args.json:
         print_json(row)

@@ -8,6 +8,7 @@ header and footer, and saves the package.
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime, timezone
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -272,6 +273,10 @@ class _Renderer:
         self.cite(where, entry.source, with_title=True)
         if entry.source.author:
             where.run(f", by {entry.source.author}")
+        first = entry.first_seen()
+        if first is not None:
+            earlier = self.para("First seen in the coverage: ", tpl.META)
+            self.cite(earlier, first, with_title=True)
 
         self.para("Verdict", tpl.LABEL)
         lines = [line.strip() for line in entry.rationale.split("\n") if line.strip()]
@@ -384,6 +389,9 @@ def render_docx(brief: BriefData, *, template: Path | None = None):
     props.author = brief.author or ""
     props.subject = f"Fact-check brief: {len(brief.entries)} claims"
     props.keywords = "fact-check; verification"
+    props.last_modified_by = brief.author or ""
+    props.created = props.modified = datetime.now(timezone.utc).replace(tzinfo=None)
+    props.revision = 1
     renderer = _Renderer(brief, doc)
     renderer.cover()
     renderer.at_a_glance()

@@ -47,6 +47,9 @@ def _entry(n: int, entry: BriefEntry, numbers: dict[int, int]) -> list[str]:
     if said:
         lines += [md_escape(said[:1].upper() + said[1:]), ""]
     lines += [f"*Where it appeared:* {_cite(entry.source, numbers, with_title=True)}", ""]
+    first = entry.first_seen()
+    if first is not None:
+        lines += [f"*First seen in the coverage:* {_cite(first, numbers, with_title=True)}", ""]
     if entry.rationale:
         lines += [f"*Verdict:* {md_escape(entry.rationale)}", ""]
     evidence = []

@@ -105,6 +105,14 @@ class BriefEntry:
     cited_urls: list[WebRef] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def first_seen(self) -> SourceRef | None:
+        """The earliest source carrying the claim, when that is not the brief's own source (None otherwise)."""
+        def key(ref: SourceRef):
+            return (ref.published or date.max, ref.published_time or "99:99", ref.id)
+
+        earliest = min([self.source, *(e.source for e in self.corroborating)], key=key)
+        return None if earliest.id == self.source.id or earliest.published is None else earliest
+
     @property
     def rating_name(self) -> str:
         return self.rating.name if self.rating else "Not rated"
