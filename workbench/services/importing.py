@@ -134,18 +134,20 @@ def _match(session, doc: Document, hashes: set[int] | None) -> tuple[int | None,
     picked = sample(hashes)
     if not picked:
         return None, syndicated
+    # No join here: joined to sources, SQLite walks every live source instead of the hash index.
     shared = func.count(SourceFingerprint.hash)
     rows = session.execute(
         select(SourceFingerprint.source_id, shared)
-        .join(Source, Source.id == SourceFingerprint.source_id)
-        .where(SourceFingerprint.hash.in_(picked), live)
+        .where(SourceFingerprint.hash.in_(picked))
         .group_by(SourceFingerprint.source_id)
         .having(shared >= max(1, int(0.4 * len(picked))))
         .order_by(shared.desc())
-        .limit(10)
+        .limit(20)
     ).all()
-    seen = {source_id for source_id, _, _ in exact}
-    rows = [(source_id, count) for source_id, count in rows if source_id not in seen]
+    trashed = set(session.scalars(select(Source.id).where(
+        Source.id.in_([source_id for source_id, _ in rows]), Source.deleted_at.is_not(None))))
+    seen = {source_id for source_id, _, _ in exact} | trashed
+    rows = [(source_id, count) for source_id, count in rows if source_id not in seen][:10]
     if not rows:
         return None, syndicated
     sizes = dict(session.execute(
