@@ -45,3 +45,17 @@ def test_headings_and_questions():
     assert is_question("Will the deal close this year?")
     assert is_question("“Why now?”")
     assert not is_question("He asked why.")
+
+
+@pytest.mark.parametrize("text", [
+    "Published in 2019, the report found that 40% of firms cut jobs.",
+    "Copyright lawsuits against the company rose to 12 last year.",
+    "Updated figures released on Monday show 3,000 more cases.",
+])
+def test_sentences_that_start_like_furniture_are_kept(text):
+    assert boilerplate_reason(text) is None
+
+
+def test_list_items_are_not_headings():
+    assert not is_heading("- Revenue rose 5% to $2 billion")
+    assert not is_heading("• 1,200 workers hired in March")

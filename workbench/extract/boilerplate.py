@@ -19,12 +19,12 @@ BOILERPLATE = re.compile(
     r"telegram|instagram|youtube))*\s*[:：|]?\s*$"
     r"|(?:advertisement|sponsored(?:\s+content)?|ad|promoted|skip\s+to\s+\w+(?:\s+\w+)?|back\s+to\s+top|"
     r"cookie\s+(?:policy|settings)|privacy\s+policy|terms\s+of\s+(?:use|service)|all\s+rights\s+reserved)\W*$"
-    r"|(?:©|\(c\)|copyright\b)"
+    r"|(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})"
     r"|(?:by|written\s+by|reporting\s+by|additional\s+reporting\s+by|editing\s+by|edited\s+by|compiled\s+by)"
     r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|The|This|That|Then|Now|Late|Early|Mid)\b)"
     r"[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){1,5}\s*(?:[;,|–—-]\s*[A-Z].{0,100})?$"
-    r"|(?:published|updated|posted|last\s+updated|first\s+published)\s*(?:on|at)?\s*[:：]?\s*(?:\w+\s+){0,2}\d"
+    r"|(?:published|updated|posted|last\s+updated|first\s+published)\b[^!?]{0,50}\d[^!?]{0,30}(?<![a-z]{3}\.)$"
     r"|(?:click|tap)\s+(?:here|to)\b"
     r"|(?:this\s+(?:article|story|content)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?"
     r"(?:published|produced|written|generated|updated|translated|provided))"
@@ -50,6 +50,9 @@ INLINE_CREDIT = re.compile(
     r"/reuters\b|/afp\b|file\s+photo)[^()\[\]]{0,60})[)\]]",
     re.IGNORECASE,
 )
+MAX_FURNITURE_CHARS = 220      # page furniture is short; a long line is a story paragraph
+_RIGHTS = re.compile(r"all\s+rights\s+reserved\W*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—·▪●]|\d{1,2}[.)])\s+\S")
 _TEMPLATE_HINTS = ("display", "show", "javascript", "embed", "available", "cannot be")
 _LETTERS = re.compile(r"[A-Za-z]{2}")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
@@ -57,8 +60,10 @@ _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
 
 def boilerplate_reason(sentence: str) -> str | None:
     """Why a sentence is page furniture rather than a claim, or None."""
-    if BOILERPLATE.match(sentence):
+    if len(sentence) <= MAX_FURNITURE_CHARS and BOILERPLATE.match(sentence):
         return "boilerplate"
+    if _RIGHTS.search(sentence[-80:]):
+        return "copyright"
     if len(sentence) < 200 and any(w in sentence.lower() for w in _TEMPLATE_HINTS) \
             and TEMPLATE_TEXT.search(sentence):
         return "template"
@@ -71,7 +76,7 @@ def boilerplate_reason(sentence: str) -> str | None:
 def is_heading(paragraph: str) -> bool:
     """A short line without closing punctuation: a heading, a label or a navigation item."""
     text = paragraph.strip()
-    if _TERMINAL.search(text):
+    if _TERMINAL.search(text) or _LIST_ITEM.match(text):
         return False
     words = text.split()
     return len(words) <= 20 or text.isupper()
