@@ -8,8 +8,8 @@ header and footer, and saves the package.
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime, timezone
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
