@@ -53,6 +53,10 @@ def test_export_of_a_saved_brief_keeps_its_order_and_text(story, ws_path, tmp_pa
         update_brief(s, brief["id"], claim_ids=[story.claims["emoji"], story.claims["solvents"],
                                                  story.claims["emoji"]])
     story.ws.close()
+    assert main(["briefs", str(ws_path), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(b["id"], b["title"], b["claim_ids"]) for b in listed] == [
+        (brief["id"], "Saved", [story.claims["emoji"], story.claims["solvents"]])]
     out = tmp_path / "saved.csv"
     assert main(["export", str(ws_path), "--format", "csv", "-o", str(out), "--brief", str(brief["id"])]) == 0
     rows = out.read_text(encoding="utf-8-sig").splitlines()

@@ -1,4 +1,4 @@
-"""Commands for verdicts and briefs: verdict, history, rating-scale, export."""
+"""Commands for verdicts and briefs: verdict, history, rating-scale, briefs, export."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from workbench.cli.output import add_workspace_arg, open_ws, print_json, shorten
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.ratings import PRESETS
 from workbench.export.formats import FORMATS, export_workspace
+from workbench.services.briefs import list_briefs
 from workbench.services.verdicts import get_rating_scale, history, set_rating_scale, set_verdict
 
 
@@ -41,6 +42,11 @@ def register(sub) -> None:
                    help=f"one of {', '.join(PRESETS)}, or a JSON file {{\"label\", \"ratings\": [...]}}")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_rating_scale)
+
+    p = sub.add_parser("briefs", help="list the briefs saved in the workspace (for export --brief ID)")
+    add_workspace_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_briefs)
 
     p = sub.add_parser("export", help="write a brief: Word, ClaimReview JSON-LD, Markdown or CSV")
     add_workspace_arg(p)
@@ -113,6 +119,19 @@ def cmd_rating_scale(args) -> int:
     for r in scale.ratings:
         number = str(r.value) if r.value is not None else "-"
         print(f"  {r.name:<18} {number:>2}  {r.description}")
+    return 0
+
+
+def cmd_briefs(args) -> int:
+    with open_ws(args) as ws, ws.session() as session:
+        rows = list_briefs(session)
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(f"#{r['id']:<4} {len(r['claim_ids']):>4} claims  {shorten(r['title'], 60)}"
+              f"{'  by ' + r['author'] if r['author'] else ''}")
+    print(f"{len(rows)} briefs")
     return 0
 
 
