@@ -33,7 +33,7 @@ def check_target(target: Path) -> Path:
     if locks:
         raise ExportError(
             f"{target.name} is open in another program (lock file {locks[0].name}); close it and export again, "
-            "or choose another file name"
+            "or choose another file name (if nothing has it open, the lock file is stale: delete it)"
         )
     if target.exists() and not (target.stat().st_mode & stat.S_IWUSR and os.access(target, os.W_OK)):
         raise ExportError(f"{target} is read-only; choose another file name or make it writable")
