@@ -44,8 +44,9 @@ class ClaimsPanel(QtWidgets.QWidget):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.sig_filter_changed)
         self.text.textChanged.connect(self._debounce.start)
-        for combo in (self.scope, self.kind, self.state):
+        for combo in (self.kind, self.state):
             combo.currentIndexChanged.connect(self.sig_filter_changed)
+        self.scope.currentIndexChanged.connect(self._scope_changed)
         self.min_score.valueChanged.connect(self._debounce.start)
         self.only_disputed.toggled.connect(self.sig_filter_changed)
 
@@ -67,8 +68,9 @@ class ClaimsPanel(QtWidgets.QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(36)
-        for col, width in enumerate((330, 118, 72, 48, 96, 54, 54, 62, 92, 90)):
+        for col, width in enumerate((300, 118, 74, 50, 104, 62, 60, 68, 96, 90)):
             header.resizeSection(col, width)
+        self.view.setColumnHidden(1, True)   # the outlet is the same on every row of one source
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
         bar = QtWidgets.QHBoxLayout()
@@ -84,6 +86,10 @@ class ClaimsPanel(QtWidgets.QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+
+    def _scope_changed(self) -> None:
+        self.view.setColumnHidden(1, not self.all_sources())
+        self.sig_filter_changed.emit()
 
     def set_kinds(self, kinds: list[str]) -> None:
         current = self.kind.currentData()

@@ -77,7 +77,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabifyDockWidget(self.dock_verdict, self.dock_brief)
         self.dock_sources.raise_()
         self.dock_verdict.raise_()
-        self.resizeDocks([self.dock_sources, self.dock_crosscheck], [340, 430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.dock_sources, self.dock_crosscheck], [310, 430], Qt.Orientation.Horizontal)
         self.resizeDocks([self.dock_crosscheck, self.dock_verdict], [460, 440], Qt.Orientation.Vertical)
 
         self.job_status = JobStatus(self.tasks, self)

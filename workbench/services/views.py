@@ -289,6 +289,12 @@ def claim_detail(session, claim_id: int) -> dict[str, Any]:
 def origin_summary(detail: dict[str, Any]) -> str:
     """'9 outlets, 1 independent origin: Reuters' from a claim detail."""
     n, k, names = detail["sources"], detail["origins"], detail["origin_names"]
+    try:
+        from workbench.crosscheck.suggestion import origin_summary as checker_summary
+    except ImportError:
+        checker_summary = None
+    if checker_summary is not None:
+        return checker_summary(n, k, [str(x) for x in names])
     text = f"{n} outlet{'s' if n != 1 else ''}, {k} independent origin{'s' if k != 1 else ''}"
     if names:
         text += ": " + ", ".join(str(x) for x in names[:5]) + ("…" if len(names) > 5 else "")
@@ -316,6 +322,22 @@ def differing_spans(mine: dict[str, Any] | None, theirs: dict[str, Any] | None,
     return sorted(out)
 
 
+def _pair_spans(details: dict[str, Any], other_side: str, other_start: int, other_len: int) -> list[tuple[int, int]]:
+    """Spans (relative to the other claim) of the figures the checker found in conflict, from a link's details."""
+    out = []
+    for pair in details.get("pairs") or []:
+        if pair.get("verdict") != "conflict":
+            continue
+        span = pair.get(other_side) or {}
+        try:
+            start, end = int(span["start"]) - other_start, int(span["end"]) - other_start
+        except (KeyError, TypeError, ValueError):
+            continue
+        if 0 <= start < end <= other_len:
+            out.append((start, end))
+    return sorted(set(out))
+
+
 def linked_claims(session, claim_id: int) -> list[dict[str, Any]]:
     """The claims linked to ``claim_id`` (conflicts first), with outlet, date, reason and differing values."""
     me = session.get(Claim, claim_id)
@@ -338,12 +360,17 @@ def linked_claims(session, claim_id: int) -> list[dict[str, Any]]:
         when = published.isoformat() if published else ""
         if when and ptime:
             when += f" {ptime}"
+        differing: list[tuple[int, int]] = []
+        if relation == "conflicts":
+            other_side = "b" if cid > claim_id else "a"   # links are stored with a < b by claim id
+            differing = (_pair_spans(details or {}, other_side, start, len(text))
+                         or differing_spans(me.facets, facets, start))
         out.append({
             "link_id": link_id, "relation": relation, "reasons": list(reasons or []), "score": float(score or 0),
             "same_origin": bool(same_origin), "decision": decision, "details": dict(details or {}),
             "claim_id": cid, "text": text, "start": start, "source_id": sid, "outlet": outlet or "",
             "title": title or "", "published": when,
-            "differing": differing_spans(me.facets, facets, start) if relation == "conflicts" else [],
+            "differing": differing,
         })
     out.sort(key=lambda r: (order.get(r["relation"], 2), r["published"] or "9999", r["claim_id"]))
     return out
