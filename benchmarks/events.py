@@ -46,34 +46,34 @@ EVENT_TYPES: tuple[EventType, ...] = (
         facts=(
             FactSpec("killed", "count", "people", 3, 140, (
                 "The fire at the {org} {facility} in {place} killed {n} people",
-                "{n} people died when fire swept through the {facility}",
-                "The death toll from the blaze at the {facility} rose to {n}",
-                "Fire crews recovered the bodies of {n} workers from the {facility}",
+                "{n} people died when fire swept through the {facility} in {place}",
+                "The death toll from the blaze at the {org} {facility} rose to {n}",
+                "Fire crews recovered the bodies of {n} workers from the {org} {facility}",
             )),
             FactSpec("injured", "count", "people", 12, 480, (
-                "{n} people were taken to hospital with burns and smoke injuries",
-                "Hospitals in {region} treated {n} injured people after the fire",
-                "The blaze injured {n} people, many of them night-shift workers",
+                "{n} people were taken to hospital with burns and smoke injuries after the {place} fire",
+                "Hospitals in {region} treated {n} people injured in the {place} fire",
+                "The blaze at the {org} site injured {n} people, many of them night-shift workers",
             )),
             FactSpec("evacuated", "count", "residents", 800, 65000, (
-                "Authorities evacuated {n} residents from streets around the {facility}",
+                "Authorities evacuated {n} residents from streets around the {org} {facility}",
                 "{n} residents were told to leave their homes as a plume of smoke drifted over {place}",
-                "Some neighbourhoods were cleared, and {n} residents spent the night in shelters",
+                "Parts of {place} were cleared, and {n} residents spent the night in shelters",
             )),
             FactSpec("started", "time", "", 0, 0, (
-                "The fire broke out at {t} in the {facility}'s storage hall",
-                "The first emergency call reached the fire service at {t}",
-                "Witnesses saw flames rising from the roof at {t}",
+                "The fire broke out at {t} in the storage hall of the {org} {facility}",
+                "The first emergency call about the {place} fire reached the fire service at {t}",
+                "Witnesses saw flames rising from the roof of the {org} {facility} at {t}",
             )),
             FactSpec("date", "date", "", 0, 0, (
-                "The fire started {d} and burned for most of the day",
+                "The fire in {place} started {d} and burned for most of the day",
                 "The blaze at the {org} {facility} began {d}",
-                "Firefighters were called to the site {d}",
+                "Firefighters were called to the {org} site {d}",
             )),
             FactSpec("damage", "money", "damage", 4e6, 9e8, (
-                "Insurers estimate the damage at {n}",
+                "Insurers estimate the damage to the {org} {facility} at {n}",
                 "The {org} site suffered damage worth {n}",
-                "Rebuilding the {facility} is expected to cost {n}",
+                "Rebuilding the {facility} in {place} is expected to cost {n}",
             )),
             FactSpec("quote", "quote"),
         ),
@@ -105,28 +105,28 @@ EVENT_TYPES: tuple[EventType, ...] = (
             FactSpec("passengers", "count", "passengers", 40, 900, (
                 "The train was carrying {n} passengers when it left the tracks near {place}",
                 "{n} passengers were on board the {org} train",
-                "Rescue teams helped {n} passengers out of the carriages",
+                "Rescue teams helped {n} passengers out of the carriages near {place}",
             )),
             FactSpec("injured", "count", "people", 5, 260, (
-                "{n} people were injured in the derailment",
-                "The derailment left {n} people hurt, several of them seriously",
-                "Paramedics treated {n} injured passengers at the scene",
+                "{n} people were injured in the derailment near {place}",
+                "The {org} derailment left {n} people hurt, several of them seriously",
+                "Paramedics treated {n} injured passengers at the scene outside {place}",
             )),
             FactSpec("cars", "count", "carriages", 3, 40, (
                 "{n} carriages left the rails on a bend outside {place}",
-                "Investigators counted {n} derailed carriages along the embankment",
+                "Investigators counted {n} derailed carriages along the embankment near {place}",
             )),
             FactSpec("started", "time", "", 0, 0, (
                 "The train derailed at {t}, shortly after leaving {place} station",
-                "Signal records show the train left the tracks at {t}",
+                "Signal records show the {org} train left the tracks at {t}",
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "The derailment happened {d} on the {facility} between {place} and the coast",
                 "The {org} train came off the tracks {d}",
             )),
             FactSpec("speed", "count", "kilometres per hour", 45, 160, (
-                "The train was travelling at {n} kilometres per hour when it derailed",
-                "Data from the locomotive show a speed of {n} kilometres per hour before the crash",
+                "The {org} train was travelling at {n} kilometres per hour when it derailed",
+                "Data from the locomotive show a speed of {n} kilometres per hour before the {place} crash",
             )),
             FactSpec("quote", "quote"),
         ),
@@ -155,24 +155,24 @@ EVENT_TYPES: tuple[EventType, ...] = (
         facts=(
             FactSpec("price", "money", "deal value", 3e8, 4.5e10, (
                 "{org} agreed to buy the {facility} for {n}",
-                "The deal values the {facility} at {n}, including debt",
+                "The deal values the {place}-based {facility} at {n}, including debt",
                 "{org} will pay {n} for the {facility} in cash and shares",
             )),
             FactSpec("premium", "percent", "share premium", 8, 65, (
-                "The offer represents a premium of {n} to the last closing price",
-                "Shareholders will receive {n} more than the price before the talks were reported",
+                "The {org} offer represents a premium of {n} to the last closing price",
+                "Shareholders will receive {n} more than the price before the talks with {org} were reported",
             )),
             FactSpec("jobs", "count", "employees", 900, 48000, (
-                "The combined company will employ {n} people",
-                "The {facility} has {n} employees, most of them in {region}",
+                "The company formed by {org} and the {facility} will employ {n} people",
+                "The {place}-based {facility} has {n} employees, most of them in {region}",
             )),
             FactSpec("stores", "count", "sites", 30, 2400, (
-                "The {facility} operates {n} sites across the country",
+                "The {place}-based {facility} operates {n} sites across the country",
                 "{org} will take over {n} sites as part of the deal",
             )),
             FactSpec("date", "date", "", 0, 0, (
-                "The two companies announced the agreement {d}",
-                "The boards of both companies approved the deal {d}",
+                "{org} and the {place}-based {facility} announced the agreement {d}",
+                "The boards of {org} and its target approved the deal {d}",
             )),
             FactSpec("quote", "quote"),
         ),
@@ -202,23 +202,23 @@ EVENT_TYPES: tuple[EventType, ...] = (
         facts=(
             FactSpec("revenue", "money", "revenue", 2e8, 6e10, (
                 "{org} reported quarterly revenue of {n}",
-                "Revenue at the {facility} reached {n} in the quarter",
-                "Sales for the three months came to {n}",
+                "Revenue at the {org} {facility} reached {n} in the quarter",
+                "Sales at {org} for the three months came to {n}",
             )),
             FactSpec("growth", "percent", "profit growth", 1.5, 48, (
-                "Operating profit grew by {n} compared with a year earlier",
-                "Profit rose {n} from the same quarter last year",
+                "Operating profit at {org} grew by {n} compared with a year earlier",
+                "{org} profit rose {n} from the same quarter last year",
             )),
             FactSpec("customers", "count", "customers", 40000, 9e7, (
-                "The {facility} now has {n} customers",
+                "The {org} {facility} now has {n} customers",
                 "{org} said its customer base had grown to {n}",
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "{org} published the figures {d}",
-                "The results were released {d}, ahead of the annual meeting",
+                "The {org} results were released {d}, ahead of the annual meeting",
             )),
             FactSpec("cut", "count", "jobs", 150, 12000, (
-                "The company also plans to cut {n} jobs over the next year",
+                "{org} also plans to cut {n} jobs over the next year",
                 "{org} will eliminate {n} positions as part of a cost programme",
             )),
             FactSpec("quote", "quote"),
@@ -248,29 +248,29 @@ EVENT_TYPES: tuple[EventType, ...] = (
         ),
         facts=(
             FactSpec("power", "count", "homes", 2000, 850000, (
-                "The storm left {n} homes without power across {region}",
-                "{n} households lost electricity as winds brought down power lines",
-                "Utility crews were working to reconnect {n} homes",
+                "The storm left {n} homes without power in and around {place}",
+                "{n} households in {place} lost electricity as winds brought down power lines",
+                "Utility crews were working to reconnect {n} homes in {place}",
             )),
             FactSpec("evacuated", "count", "people", 300, 120000, (
-                "{n} people were evacuated from the {facility} as water levels rose",
-                "Authorities moved {n} people to emergency shelters",
+                "{n} people were evacuated from the {facility} of {place} as water levels rose",
+                "Authorities in {place} moved {n} people to emergency shelters",
             )),
             FactSpec("killed", "count", "people", 2, 60, (
-                "The storm killed {n} people in {region}",
-                "{n} people died in the floods, most of them swept away in their cars",
+                "The storm that hit {place} killed {n} people",
+                "{n} people died in the {place} floods, most of them swept away in their cars",
             )),
             FactSpec("rain", "count", "millimetres", 60, 420, (
                 "{n} millimetres of rain fell on {place} in 24 hours",
-                "Weather stations recorded {n} millimetres of rain in a single day",
+                "Weather stations near {place} recorded {n} millimetres of rain in a single day",
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "The storm made landfall near {place} {d}",
-                "The {river} River burst its banks {d}",
+                "The {river} River burst its banks at {place} {d}",
             )),
             FactSpec("damage", "money", "damage", 5e6, 4e9, (
-                "Early estimates put the damage at {n}",
-                "The regional government said repairs would cost {n}",
+                "Early estimates put the damage in {place} at {n}",
+                "The regional government said repairs in {place} would cost {n}",
             )),
             FactSpec("quote", "quote"),
         ),
@@ -299,24 +299,24 @@ EVENT_TYPES: tuple[EventType, ...] = (
         facts=(
             FactSpec("strikers", "count", "workers", 300, 90000, (
                 "{n} {facility} walked out in {place} and across {region}",
-                "The union said {n} workers joined the strike",
-                "About a third of the region's {facility}, {n} people, stayed away from work",
+                "The union said {n} workers joined the strike in {place}",
+                "About a third of the {facility} around {place}, {n} people, stayed away from work",
             )),
             FactSpec("raise", "percent", "pay rise", 3, 18, (
-                "The union is demanding a pay rise of {n}",
-                "Workers want wages to rise by {n} over two years",
+                "The union in {place} is demanding a pay rise of {n}",
+                "Workers want {org} to raise wages by {n} over two years",
             )),
             FactSpec("offer", "percent", "pay offer", 1, 7, (
-                "Employers have offered {n}",
-                "The latest offer on the table is {n}",
+                "The {org} has offered {n}",
+                "The latest offer from the {org} is {n}",
             )),
             FactSpec("date", "date", "", 0, 0, (
-                "The strike began {d}",
+                "The strike in {place} began {d}",
                 "Picket lines formed outside workplaces in {place} {d}",
             )),
             FactSpec("started", "time", "", 0, 0, (
-                "The walkout started at {t}",
-                "The first picket lines formed at {t}",
+                "The walkout in {place} started at {t}",
+                "The first picket lines formed outside {org} offices at {t}",
             )),
             FactSpec("quote", "quote"),
         ),
@@ -346,12 +346,12 @@ EVENT_TYPES: tuple[EventType, ...] = (
         facts=(
             FactSpec("units", "count", "units", 2000, 2.4e6, (
                 "{org} is recalling {n} {facility} because of a faulty part",
-                "The recall covers {n} {facility} sold since last spring",
-                "{n} {facility} are affected by the recall",
+                "The recall covers {n} {org} {facility} sold since last spring",
+                "{n} {facility} are affected by the {org} recall",
             )),
             FactSpec("complaints", "count", "complaints", 12, 3200, (
-                "The {authority} has received {n} complaints about the {facility}",
-                "Owners filed {n} complaints before the recall was announced",
+                "The {authority} has received {n} complaints about the {org} {facility}",
+                "Owners filed {n} complaints before {org} announced the recall",
             )),
             FactSpec("cost", "money", "recall cost", 2e6, 1.2e9, (
                 "The recall is expected to cost {org} {n}",
@@ -359,10 +359,10 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "{org} announced the recall {d}",
-                "The {authority} published the recall notice {d}",
+                "The {authority} published the {org} recall notice {d}",
             )),
             FactSpec("share", "percent", "share of sales", 2, 40, (
-                "The affected models make up {n} of the company's sales",
+                "The affected models make up {n} of {org} sales",
                 "The {facility} account for {n} of {org}'s revenue",
             )),
             FactSpec("quote", "quote"),
@@ -391,9 +391,9 @@ EVENT_TYPES: tuple[EventType, ...] = (
         ),
         facts=(
             FactSpec("affected", "count", "customers", 5000, 4.5e7, (
-                "The breach exposed the personal data of {n} customers",
-                "Hackers gained access to the records of {n} customers of the {facility}",
-                "{n} customers were affected by the attack",
+                "The {org} breach exposed the personal data of {n} customers",
+                "Hackers gained access to the records of {n} customers of the {org} {facility}",
+                "{n} customers were affected by the attack on {org}",
             )),
             FactSpec("fine", "money", "fine", 2e5, 6e8, (
                 "The {authority} fined {org} {n}",
@@ -401,15 +401,15 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "{org} discovered the intrusion {d}",
-                "The company disclosed the breach {d}",
+                "{org} disclosed the breach {d}",
             )),
             FactSpec("detected", "time", "", 0, 0, (
-                "Security staff noticed unusual traffic at {t}",
-                "The company's systems raised the first alarm at {t}",
+                "Security staff at {org} noticed unusual traffic at {t}",
+                "The systems of {org} raised the first alarm at {t}",
             )),
             FactSpec("share", "percent", "share price fall", 2, 35, (
                 "Shares in {org} fell {n} after the announcement",
-                "The company's stock lost {n} of its value in a day",
+                "{org} stock lost {n} of its value in a day",
             )),
             FactSpec("quote", "quote"),
         ),

@@ -91,11 +91,13 @@ def evaluate(run: dict, scaling: dict | None = None) -> list[dict]:
 
 def _stage_note(stage: dict) -> str:
     status = stage.get("status")
+    note = " ".join(str(stage.get("note") or "").split())
+    note = note if len(note) <= 110 else note[:109] + "…"
     if status == "n/a":
-        return "n/a (not built)" + (f": {stage['note']}" if stage.get("note") else "")
+        return "n/a (not built)" + (f": {note}" if note else "")
     if status == "skipped":
         return "skipped"
-    return f"error: {stage.get('note', '')}"
+    return f"error: {note}"
 
 
 # (stage, label, key, unit)
