@@ -13,7 +13,7 @@ from workbench.crosscheck.same_fact import (
     same_actors,
     shared_frame_words,
 )
-from workbench.crosscheck.terms import TermStats, cosine
+from workbench.crosscheck.terms import TermStats, cosine, stem
 from workbench.crosscheck.view import ClaimView, Figure
 from workbench.domain.claims import Relation
 
@@ -24,6 +24,8 @@ CONFLICT_FIGURE = 0.28
 TEXT_CORROBORATES = 0.50
 TEXT_RELATED = 0.35
 MIN_SHARED_TERMS = 4
+# Lists of parties are compared only when the rest of the two sentences is this alike.
+NAMES_CONTEXT = 0.5
 # The very same figure, written the same way, needs less context to count as the same fact.
 IDENTICAL_FIGURE = 0.10
 
@@ -39,6 +41,14 @@ class Proposal:
     details: dict
     score: float
     pairs: list[dict] = field(default_factory=list)
+
+
+def _text_similarity(a: ClaimView, b: ClaimView) -> float:
+    if not (a.vector_norm and b.vector_norm):
+        return cosine(a.vector, b.vector)
+    x, y = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+    dot = sum(w * y[t] for t, w in x.items() if t in y)
+    return dot / (a.vector_norm * b.vector_norm) if dot else 0.0
 
 
 def _word_for(view: ClaimView, stem: str) -> str:
@@ -82,7 +92,7 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
     """The relation a reader would draw between two claims, or None when they are about different things."""
     if a.source_id == b.source_id:
         return None
-    text_sim = cosine(a.vector, b.vector)
+    text_sim = _text_similarity(a, b)
     # Different actors ("Meta" vs "Amazon") rule out a conflict and a wording match; equal figures in matching
     # contexts still corroborate, since long sentences often name the parties differently.
     actors = same_actors(a, b)
@@ -126,6 +136,12 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         best = max(best, m)
         (conflicts if verdict is DateVerdict.CONFLICT else agreements).append(line)
 
+    names = _compare_name_lists(a, b) if actors and not (conflicts or agreements) else None
+    if names is not None:
+        verdict, la, lb = names
+        line = f"names: {', '.join(la)} vs {', '.join(lb)}"
+        pairs.append({"kind": "name", "verdict": verdict, "a": list(la), "b": list(lb)})
+        (conflicts if verdict == "conflict" else agreements).append(line)
     details = _details(a, b, pairs, text_sim)
     if conflicts:
         return Proposal(Relation.CONFLICTS, conflicts + agreements, details, best, pairs)
@@ -149,6 +165,35 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         reasons = compatible or [f"related wording ({text_sim:.0%})"]
         return Proposal(Relation.RELATED, reasons, details, max(best, text_sim), pairs)
     return None
+
+
+def _name_key(name: str) -> str:
+    return " ".join(w for w in name.casefold().replace("’", "'").split() if w not in ("the", "inc", "inc."))
+
+
+def _compare_name_lists(a: ClaimView, b: ClaimView):
+    """Two lists of parties in otherwise matching sentences: the same set, or one member swapped."""
+    if not a.name_lists or not b.name_lists:
+        return None
+    names_a = {stem(w) for lst in a.name_lists for n in lst for w in n.split()}
+    names_b = {stem(w) for lst in b.name_lists for n in lst for w in n.split()}
+    rest_a = {t: w for t, w in a.vector.items() if t not in names_a}
+    rest_b = {t: w for t, w in b.vector.items() if t not in names_b}
+    if cosine(rest_a, rest_b) < NAMES_CONTEXT:
+        return None
+    best = None
+    for la in a.name_lists:
+        for lb in b.name_lists:
+            ka, kb = {_name_key(n) for n in la}, {_name_key(n) for n in lb}
+            shared = len(ka & kb)
+            if not shared:
+                continue
+            if best is None or shared > best[0]:
+                best = (shared, ka == kb, la, lb)
+    if best is None:
+        return None
+    _, same, la, lb = best
+    return ("agree" if same else "conflict"), la, lb
 
 
 def _details(a: ClaimView, b: ClaimView, pairs: list[dict], text_sim: float) -> dict:

@@ -33,6 +33,12 @@ def frame_similarity(x: dict[str, float], y: dict[str, float], stats: TermStats)
     return dot / (math.sqrt(sum(w * w for w in wx.values())) * math.sqrt(sum(w * w for w in wy.values())))
 
 
+def _weighted_cosine(fa: Figure, fb: Figure) -> float:
+    x, y = (fa.weighted, fb.weighted) if len(fa.weighted) <= len(fb.weighted) else (fb.weighted, fa.weighted)
+    dot = sum(w * y[t] for t, w in x.items() if t in y)
+    return dot / (fa.norm * fb.norm) if dot else 0.0
+
+
 def shared_frame_words(x: dict[str, float], y: dict[str, float]) -> list[str]:
     return sorted(set(x) & set(y), key=lambda t: -(x[t] + y[t]))
 
@@ -46,7 +52,7 @@ def figure_match(fa: Figure, fb: Figure, stats: TermStats) -> float:
         return 0.0
     if fa.names and fb.names and not (fa.names & fb.names):
         return 0.0   # "$19 billion for WhatsApp" and "$14.3 billion for Scale" are different deals
-    score = frame_similarity(fa.frame, fb.frame, stats)
+    score = _weighted_cosine(fa, fb) if fa.norm and fb.norm else frame_similarity(fa.frame, fb.frame, stats)
     if fa.counted and fb.counted:
         if fa.counted == fb.counted:
             score = min(1.0, score + 0.25)
@@ -63,8 +69,8 @@ def anchors_agree(fa: Figure, fb: Figure, stats: TermStats, ratio: float = 0.5) 
     "would value Scale AI near $25 billion" and "investing $14.3 billion" share "invest", but on the first side
     it is a distant word while "value" is the predicate: not the same quantity.
     """
-    wa = {t: w * stats.idf(t) for t, w in fa.frame.items()}
-    wb = {t: w * stats.idf(t) for t, w in fb.frame.items()}
+    wa = fa.weighted or {t: w * stats.idf(t) for t, w in fa.frame.items()}
+    wb = fb.weighted or {t: w * stats.idf(t) for t, w in fb.frame.items()}
     if fa.counted and fa.counted == fb.counted:
         return True
     shared = set(wa) & set(wb)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +30,8 @@ class Figure:
     frame: dict[str, float]
     counted: str | None
     names: frozenset[str] = frozenset()   # actors named next to the figure
+    weighted: dict[str, float] = field(default_factory=dict)   # frame weights times idf (set by `weigh`)
+    norm: float = 0.0
 
 
 @dataclass
@@ -44,12 +47,14 @@ class ClaimView:
     tokens: list[Token] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     vector: dict[str, float] = field(default_factory=dict)
+    vector_norm: float = 0.0
     entities: frozenset[str] = frozenset()
     entity_names: tuple[str, ...] = ()
     numbers: list[Figure] = field(default_factory=list)
     dates: list[Figure] = field(default_factory=list)
     attributions: list[AttributionFacet] = field(default_factory=list)
     negated: bool = False
+    name_lists: list[tuple[str, ...]] = field(default_factory=list)   # "ByteDance, Alibaba and Tencent"
 
     def published_label(self) -> str | None:
         if not self.published:
@@ -139,11 +144,36 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         keys |= entity_key_words(name)
     view.entities = frozenset(keys)
     view.entity_names = tuple(dict.fromkeys(names))
+    view.name_lists = _name_lists(text, start, facets)
     view.attributions = list(facets.attributions)
     view.negated = bool(_NEGATION_RE.search(text))
     return view
 
 
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+
+
+def _name_lists(text: str, start: int, facets: Facets) -> list[tuple[str, ...]]:
+    """Runs of two or more named parties joined by commas or "and": the sets name drift swaps members of."""
+    ents = sorted((e for e in facets.entities if e.type in ("org", "person", "place")), key=lambda e: e.start)
+    lists, run = [], []
+    for ent in ents:
+        if run and _LIST_GLUE.match(text[run[-1].end - start:ent.start - start]):
+            run.append(ent)
+            continue
+        if len(run) >= 2:
+            lists.append(tuple(e.text for e in run))
+        run = [ent]
+    if len(run) >= 2:
+        lists.append(tuple(e.text for e in run))
+    return lists
+
+
 def weigh(views: list[ClaimView], stats: TermStats) -> None:
+    """Term and frame weights for one pool of claims; done once, so each comparison is a few dict lookups."""
     for view in views:
         view.vector = weighted(view.terms, stats)
+        view.vector_norm = math.sqrt(sum(w * w for w in view.vector.values()))
+        for fig in view.numbers + view.dates:
+            fig.weighted = {t: w * stats.idf(t) for t, w in fig.frame.items()}
+            fig.norm = math.sqrt(sum(w * w for w in fig.weighted.values()))

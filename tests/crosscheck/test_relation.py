@@ -1,0 +1,77 @@
+"""Two claims at a time: same fact or not, and which relation with which reasons."""
+
+from __future__ import annotations
+
+from workbench.crosscheck.relation import compare_claims
+from workbench.crosscheck.terms import TermStats
+from workbench.crosscheck.view import build_view, weigh
+from workbench.domain.claims import Relation
+from workbench.domain.facets import EntityFacet, Facets
+
+from tests.crosscheck.helpers import number_facet
+
+FILLER = [  # other claims of the pool, so that idf reflects a real mix of words
+    "The harbour authority published its annual report on shipping volumes.",
+    "Rail traffic between the two cities resumed after the strike ended.",
+    "The ministry said new rules for drone flights take effect next year.",
+]
+
+
+def _views(*texts, numbers=None, entities=()):
+    views = []
+    for i, text in enumerate(list(texts) + FILLER, start=1):
+        facets = Facets()
+        for num, unit in (numbers or {}).items():
+            if num in text:
+                facets.numbers.append(number_facet(text, num, unit))
+        for name in entities:
+            pos = text.find(name)
+            if pos >= 0:
+                facets.entities.append(EntityFacet(name, pos, pos + len(name), "org"))
+        views.append(build_view(i, i, 0, text, facets))
+    stats = TermStats(v.terms for v in views)
+    weigh(views, stats)
+    return views, stats
+
+
+def test_same_number_different_fact_is_not_linked_as_agreement():
+    (a, b, *_), stats = _views("The storm damaged 1,200 homes along the coast of Sundby.",
+                               "In Sundby, 1,200 volunteers joined the clean-up of the beaches.",
+                               numbers={"1,200 homes": None, "1,200 volunteers": None})
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is Relation.RELATED
+
+
+def test_different_figures_of_different_facts_never_conflict():
+    (a, b, *_), stats = _views("Nordhavn council approved a $40 million budget for new schools.",
+                               "The Nordhavn stadium renovation will cost $55 million, the club said.",
+                               numbers={"$40 million": "USD", "$55 million": "USD"})
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is not Relation.CONFLICTS
+
+
+def test_conflict_reason_names_both_values_and_what_they_count():
+    (a, b, *_), stats = _views("The fire at the Kessel warehouse killed 130 people, officials said.",
+                               "Officials said 112 people were killed in the Kessel warehouse fire.",
+                               numbers={"130 people": None, "112 people": None})
+    proposal = compare_claims(a, b, stats)
+    assert proposal.relation is Relation.CONFLICTS
+    assert proposal.reasons[0].startswith("number: 130 vs 112")
+    pair = proposal.details["pairs"][0]
+    assert (pair["a"]["text"], pair["b"]["text"]) == ("130", "112")
+
+
+def test_swapped_party_in_an_otherwise_identical_list_is_a_conflict():
+    text_a = "Regulators cleared the chip orders of Ostra, Velmont and Kandor on Monday, two people said."
+    text_b = "Regulators cleared the chip orders of Ostra, Velmont and Brisk on Monday, a person said."
+    (a, b, *_), stats = _views(text_a, text_b, entities=("Ostra", "Velmont", "Kandor", "Brisk"))
+    proposal = compare_claims(a, b, stats)
+    assert proposal.relation is Relation.CONFLICTS
+    assert proposal.reasons == ["names: Ostra, Velmont, Kandor vs Ostra, Velmont, Brisk"]
+
+
+def test_negated_wording_is_not_a_corroboration():
+    (a, b, *_), stats = _views("The Lindqvist shipyard will close its northern dock in the spring.",
+                               "The Lindqvist shipyard will not close its northern dock in the spring.")
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is not Relation.CORROBORATES
