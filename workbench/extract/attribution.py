@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from workbench.domain.facets import AttributionFacet
 from workbench.extract.lexicon import AGENCIES, OUTLETS, SPEECH_VERBS
 from workbench.extract.spans import SpanSet
+from workbench.extract.tokens import lower_words
 
 _ORIGIN_NAMES = sorted(set(AGENCIES) | OUTLETS, key=len, reverse=True)
 _NAME = r"(?:[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|de|for|and|&)\s+)?[A-Z][\w'’&.-]*){0,5})"
@@ -45,8 +46,8 @@ OFFICIAL = re.compile(r"\b(?P<who>(?:[A-Z][\w-]+\s+){0,3}(?i:officials?|spokes(?
                       r"government|authorities|regulators?|police|prosecutors?))\s+(?:said|say|told|confirmed|"
                       r"announced|stated)\b")
 # Cheap substring tests that let most sentences skip the costlier patterns.
-_ANON_HINTS = ("familiar", "briefed", "knowledge", "close to", "source", "anonym", "unnamed", "declined", "asked not",
-               "authoriz", "authoris", "involved in", "spoke on")
+_ANON_HINTS = frozenset(("familiar briefed knowledge close source sources anonymity anonymous unnamed declined "
+                         "asked authorized authorised involved spoke condition").split())
 _DOCUMENT_HINTS = ("statement", "filing", "release", "report", "letter", "memo", "document", "notice", "post",
                    "interview", "announcement")
 _OFFICIAL_HINTS = ("official", "spokes", "ministry", "government", "authorities", "regulator", "police", "prosecutor")
@@ -100,7 +101,8 @@ def parse_attributions(text: str, offset: int = 0, outlets: Mapping[str, str] | 
     match = DATELINE.match(text) if "(" in text[:80] else None
     if match:
         add(_named(text, match.start("who"), match.end("who"), match.group("who"), outlets, "agency"))
-    anonymous = ANONYMOUS.finditer(text) if any(w in low for w in _ANON_HINTS) else ()
+    words = lower_words(text)
+    anonymous = ANONYMOUS.finditer(text) if not words.isdisjoint(_ANON_HINTS) else ()
     for match in anonymous:
         start, end = match.start(), match.end()
         while start < end and text[start].isspace():

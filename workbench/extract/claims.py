@@ -38,9 +38,9 @@ class Context:
     previous_speaker: str | None = None
 
     def entities_in(self, start: int, end: int) -> list[EntityFacet]:
-        first = bisect_left(self.entity_starts, start)
         out = []
-        for entity in self.entities[first:]:
+        for i in range(bisect_left(self.entity_starts, start), len(self.entities)):
+            entity = self.entities[i]
             if entity.start >= end:
                 break
             if entity.end <= end:

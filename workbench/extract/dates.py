@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from workbench.domain.facets import DateFacet
 from workbench.extract.spans import SpanSet
+from workbench.extract.tokens import cased_words, lower_words
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -53,9 +54,10 @@ RELATIVE = re.compile(
 )
 FUTURE_HINT = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|scheduled|expected|plans?|due|set\s+to|"
                          r"going\s+to|upcoming)\b", re.IGNORECASE)
-_HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*\b|\.)")
 _HAS_DIGIT = re.compile(r"\d")
-_RELATIVE_HINTS = ("day", "tonight", "tomorrow", "week", "month", "year", "quarter", " ago", "earlier", "later")
+_MONTH_WORDS = frozenset(name.capitalize() for name in MONTHS)
+_RELATIVE_HINTS = frozenset(("today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday "
+                             "sunday week weekend month year quarter ago earlier later").split())
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 
@@ -207,7 +209,7 @@ def parse_dates(text: str, published: dt.date | None = None, offset: int = 0) ->
             found.append(DateFacet(text=text[start:end], start=start + offset, end=end + offset, iso=iso, kind=kind,
                                    relative=relative, note=note))
 
-    has_month = _HAS_MONTH.search(text) is not None
+    has_month = not cased_words(text).isdisjoint(_MONTH_WORDS)
     has_digit = _HAS_DIGIT.search(text) is not None
     low = text.lower()
     if has_month or (has_digit and "-" in text):
@@ -215,7 +217,7 @@ def parse_dates(text: str, published: dt.date | None = None, offset: int = 0) ->
             iso, kind, note = _absolute(match, published)
             add(match.start(), match.end(), iso, kind, note=note)
     future = False
-    if any(w in low for w in _RELATIVE_HINTS):
+    if not lower_words(text).isdisjoint(_RELATIVE_HINTS):
         future = bool(FUTURE_HINT.search(text))
         for match in RELATIVE.finditer(text):
             iso, kind = _relative(match, published, future)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from workbench.domain.facets import NumberFacet
 from workbench.extract.spans import SpanSet
+from workbench.extract.tokens import lower_words
 
 INF = math.inf
 
@@ -90,11 +91,14 @@ FRACTION_RE = re.compile(
 MULTIPLE_RE = re.compile(r"\b(?P<m>twice|threefold|fourfold|fivefold|tenfold|double|triple)\b(?!\s+(?:the|of)\b)"
                          r"|\b(?P<m2>twice)\b", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
-_WORD_NUMBER_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                      "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-                      "dozen", "hundred", "thousand", "million", "billion")
-_VAGUE_HINTS = ("dozen", "hundred", "thousand", "million", "billion", "several", "a few", "handful", "scores")
-_FRACTION_HINTS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
+_WORD_NUMBER_HINTS = frozenset((
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen hundred thousand million "
+    "billion").split())
+_VAGUE_HINTS = frozenset(("dozen dozens hundred hundreds thousand thousands millions billions several few handful "
+                          "scores").split())
+_FRACTION_HINTS = frozenset("half third thirds quarter quarters fifth fifths sixth sixths eighth eighths tenth "
+                            "tenths".split())
 _FOLD = {"twice": 2, "double": 2, "threefold": 3, "triple": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10}
 
 # Hedges: phrase before a number -> how it bounds the interval.
@@ -203,8 +207,7 @@ def _is_model_number(text: str, match: re.Match) -> bool:
 def _amounts(text: str) -> list[_Amount]:
     out: list[_Amount] = []
     matches: list[re.Match] = list(AMOUNT.finditer(text)) if _HAS_DIGIT.search(text) else []
-    lowered = text.lower()
-    if any(w in lowered for w in _WORD_NUMBER_HINTS):
+    if lower_words(text) & _WORD_NUMBER_HINTS:
         matches += WORD_AMOUNT.finditer(text)
         matches.sort(key=lambda m: m.start())
     last_end = -1
@@ -329,10 +332,10 @@ def parse_numbers(text: str, offset: int = 0, skip: Iterable[tuple[int, int]] = 
 
 def _word_forms(text: str, offset: int, blocked, found: list[NumberFacet], taken: SpanSet) -> None:
     """Vague quantities, fractions and multiples ("tens of thousands", "two-thirds", "twice")."""
-    lowered = text.lower()
-    vague = VAGUE_RE.finditer(text) if any(w in lowered for w in _VAGUE_HINTS) else ()
-    fractions = FRACTION_RE.finditer(text) if any(w in lowered for w in _FRACTION_HINTS) else ()
-    multiples = MULTIPLE_RE.finditer(text) if any(w in lowered for w in _FOLD) else ()
+    words = lower_words(text)
+    vague = VAGUE_RE.finditer(text) if words & _VAGUE_HINTS else ()
+    fractions = FRACTION_RE.finditer(text) if words & _FRACTION_HINTS else ()
+    multiples = MULTIPLE_RE.finditer(text) if not words.isdisjoint(_FOLD) else ()
     for match in vague:
         name = next(k for k, v in match.groupdict().items() if v)
         _pattern, low, high = VAGUE[int(name[1:])]
