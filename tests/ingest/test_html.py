@@ -84,3 +84,20 @@ def test_legacy_encoded_page_decodes():
     doc = read_html(Path("p.html"), page.encode("cp1252"))
     assert "Caf\u00e9 owners" in doc.body
     assert doc.outlet == "K\u00f8benhavn Avis"
+
+
+def test_a_very_short_article_keeps_no_cookie_banner_or_newsletter_box():
+    doc = read(html_page(title="Brief", site="Sandvik Daily", paragraphs=["The ferry resumes on Monday."]))
+    assert doc.body == "The ferry resumes on Monday."
+
+
+def test_short_article_in_scripts_without_spaces():
+    doc = read(html_page(title="标题", site="青川晚报", paragraphs=["图书馆开放时间或将延长。", "市文化局表示，新图书馆将优先建在东部新区。"]))
+    assert doc.body == "图书馆开放时间或将延长。\n市文化局表示，新图书馆将优先建在东部新区。"
+
+
+def test_article_inside_a_container_whose_class_looks_like_furniture_is_not_lost():
+    body = "".join(f"<p>{p}</p>" for p in HARBOUR)
+    page = (f"<html><head><title>Harbour</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<div class='share-enabled story'>{body}</div></body></html>")
+    assert read(page).body.split("\n") == [normalize_text(p) for p in HARBOUR]

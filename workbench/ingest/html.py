@@ -17,7 +17,26 @@ from workbench.ingest.normalize import fold_for_duplicates, normalize_text
 # A real article page has a few thousand elements; beyond these the file is hostile or not an article.
 MAX_TAGS = 400_000
 MAX_TREE_SIZE = 200_000
-MIN_WORDS = 4
+MIN_LETTERS = 8
+SHORT_TEXT = 600
+MIN_EXTRACTED_CHARS = 10
+
+
+def _class_has(*words: str) -> str:
+    tests = " or ".join(f"contains(concat(' ', translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-_', "
+                        f"'abcdefghijklmnopqrstuvwxyz  '), ' '), ' {w}')" for w in words for attr in ("class", "id"))
+    return f"//*[not(self::body) and not(self::html) and not(self::article) and not(self::main) and ({tests})]"
+
+
+# Page furniture removed before extraction: on a short article, trafilatura alone may keep a cookie banner or a
+# newsletter box. Class/id tests match whole words (or word prefixes: "cookie" matches "cookiebar").
+PAGE_FURNITURE = [
+    "//nav", "//aside", "//footer", "//form", "//dialog", "//*[@role='dialog' or @role='navigation' or "
+    "@role='banner' or @role='contentinfo' or @role='complementary' or @aria-modal='true']",
+    _class_has("cookie", "consent", "gdpr", "newsletter", "subscribe", "subscription", "related", "promo",
+               "advert", "ads", "sharing", "share", "social", "paywall", "signup", "sign", "login", "popular",
+               "most", "trending", "recommended", "breadcrumb", "sidebar", "menu"),
+]
 
 _PUBLISHED_META = re.compile(
     rb"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|"""
@@ -39,18 +58,14 @@ def read_html(path: Path, data: bytes) -> Document:
 def document_from_html(data: bytes | str, *, fmt: str = "html", url: str | None = None) -> Document:
     """Main text and metadata of an HTML page; raises ImportFailed when no article text is found."""
     try:
-        result = bare_extraction(
-            data,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            deduplicate=False,
-            config=_config(),
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        result = _extract(data, url, prune=True)
+        pruned_text = (result.text or "") if result is not None else ""
+        if len(pruned_text) < SHORT_TEXT:
+            # A short result may mean the pruning took the article itself (a container whose class happens to
+            # say "share" or "related"); when extraction without pruning finds far more, trust that instead.
+            unpruned = _extract(data, url, prune=False)
+            if unpruned is not None and len(unpruned.text or "") > 3 * len(pruned_text) + 200:
+                result = unpruned
     except RecursionError as exc:
         raise ImportFailed("the page is nested too deeply to read") from exc
     if result is None or not (result.text or "").strip():
@@ -68,17 +83,36 @@ def document_from_html(data: bytes | str, *, fmt: str = "html", url: str | None 
     lines = [line for line in normalize_text(result.text).split("\n")]
     lines = _drop_header_lines(lines, doc)
     doc.body = normalize_text("\n".join(lines))
-    if len(doc.body.split()) < MIN_WORDS:  # a menu or a lone link is what is left of a page with no article
+    # A menu or a lone link is what is left of a page with no article (CJK text has no spaces: count characters).
+    if len(re.findall(r"\w", doc.body)) < MIN_LETTERS:
         raise ImportFailed("no article text found in the page")
     if not doc.title:
         doc.title = doc.body.split("\n", 1)[0][:200]
     return doc
 
 
+def _extract(data: bytes | str, url: str | None, *, prune: bool):
+    return bare_extraction(
+        data,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        config=_config(),
+        prune_xpath=PAGE_FURNITURE if prune else None,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+
+
 def _config():
     config = use_config()
     config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
     config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    # Short articles (briefs, CJK text) must go through the main extractor too, not the catch-all fallback.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_CHARS))
     return config
 
 
