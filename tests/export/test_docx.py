@@ -33,6 +33,8 @@ def hyperlinks(doc) -> list[tuple[str, str]]:
     rels = doc.part.rels
     out = []
     for link in doc.element.body.iter(W_HYPERLINK):
+        if link.get(qn("w:anchor")):                  # an internal link to a bookmark
+            continue
         rel = rels[link.get(qn("r:id"))]
         assert rel.reltype == RT.HYPERLINK and rel.is_external
         out.append(("".join(t.text for t in link.iter(qn("w:t"))), rel.target_ref))
@@ -67,6 +69,18 @@ def test_at_a_glance_table_has_one_row_per_claim_with_rating_status_and_origins(
     assert label.find(qn("w:rPr")).find(qn("w:shd")).get(qn("w:fill")) == "5B9A2E"   # coloured label
     counts = next(p.text for p in doc.paragraphs if "UNPROVEN" in p.text)
     assert "MOSTLY\u00a0TRUE\u00a0 1" in counts and "FALSE\u00a0 1" in counts
+
+
+def test_glance_numbers_link_to_bookmarks_on_the_claim_headings(story, tmp_path):
+    doc, brief = export(story, tmp_path)
+    table = doc.tables[0]._tbl
+    anchors = [link.get(qn("w:anchor")) for link in table.iter(W_HYPERLINK)]
+    assert anchors == [f"claim_{e.claim_id}" for e in brief.entries]
+    bookmarks = {b.get(qn("w:name")): b.getparent() for b in doc.element.body.iter(qn("w:bookmarkStart"))}
+    for entry, anchor in zip(brief.entries, anchors):
+        heading = bookmarks[anchor]
+        assert heading.pPr.pStyle.val == "Heading2"
+    assert len({b.get(qn("w:id")) for b in doc.element.body.iter(qn("w:bookmarkStart"))}) == len(anchors)
 
 
 def test_sources_are_real_hyperlinks_and_listed_in_the_bibliography(story, tmp_path):

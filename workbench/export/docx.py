@@ -55,6 +55,11 @@ def is_rtl(text: str) -> bool:
     return False
 
 
+def claim_bookmark(claim_id: int) -> str:
+    """The bookmark on a claim's heading; the At a glance table links its numbers to it."""
+    return f"claim_{claim_id}"
+
+
 def _long_date(day) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
 
@@ -106,9 +111,17 @@ class Para:
             self.rtl = True
         return self
 
-    def link(self, r_id: str, text: str, style_id: str) -> Para:
-        self.parts.append(f'<w:hyperlink r:id="{r_id}" w:history="1"><w:r><w:rPr><w:rStyle w:val="{style_id}"/>'
+    def link(self, r_id: str, text: str, style_id: str, *, anchor: bool = False) -> Para:
+        """A hyperlink run: to an external relationship, or (``anchor``) to a bookmark in the document."""
+        target = f'w:anchor="{r_id}"' if anchor else f'r:id="{r_id}"'
+        self.parts.append(f'<w:hyperlink {target} w:history="1"><w:r><w:rPr><w:rStyle w:val="{style_id}"/>'
                           f"</w:rPr>{_text_xml(text)}</w:r></w:hyperlink>")
+        return self
+
+    def bookmark(self, number: int, name: str) -> Para:
+        """Mark the paragraph's content as bookmark ``name`` (a target for internal links)."""
+        self.parts.insert(0, f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>')
+        self.parts.append(f'<w:bookmarkEnd w:id="{number}"/>')
         return self
 
     def xml(self, declare: bool = True) -> str:
@@ -242,7 +255,9 @@ class _Renderer:
             self.label(rating, entry.rating_name, entry.rating.colour if entry.rating else None)
             claim = Para(text_style).run(shorten(entry.text, TABLE_CLAIM_CHARS))
             source = Para(text_style).run(entry.source.outlet_name)
-            paragraphs = (Para(text_style).run(str(n)), claim, source, rating,
+            number = Para(text_style).link(claim_bookmark(entry.claim_id), str(n), self.sid(tpl.HYPERLINK),
+                                           anchor=True)
+            paragraphs = (number, claim, source, rating,
                           Para(text_style).run(entry.status), Para(text_style).run(str(entry.origins_count)))
             rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                         + "".join(cell(w, p) for w, p in zip(widths, paragraphs)) + "</w:tr>")
@@ -258,7 +273,7 @@ class _Renderer:
             self.claim_section(n, entry)
 
     def claim_section(self, n: int, entry: BriefEntry) -> None:
-        self.heading(f"{n}. {shorten(entry.text, HEADING_CHARS)}", 2)
+        self.heading(f"{n}. {shorten(entry.text, HEADING_CHARS)}", 2).bookmark(n, claim_bookmark(entry.claim_id))
         line = self.para("", tpl.META)
         self.label(line, entry.rating_name, entry.rating.colour if entry.rating else None)
         line.run(f"  {entry.status.capitalize()} \u00b7 claim #{entry.claim_id}")
