@@ -66,10 +66,12 @@ class ClaimsPanel(QtWidgets.QWidget):
         self.view.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
-        for col, width in enumerate((300, 118, 74, 50, 104, 62, 60, 68, 96, 90)):
-            header.resizeSection(col, width)
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((0, 110, 70, 48, 96, 58, 56, 64, 92, 84)):
+            if width:
+                header.resizeSection(col, width)
         self.view.setColumnHidden(1, True)   # the outlet is the same on every row of one source
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 

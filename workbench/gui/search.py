@@ -25,10 +25,12 @@ def query_terms(query: str) -> list[str]:
     for phrase in re.findall(r'"([^"]+)"', query):
         terms.append(phrase)
     rest = re.sub(r'"[^"]*"', " ", query)
-    for word in re.findall(r"[\w][\w.,%$-]*", rest):
-        if ":" in word or word.lower() in _OPERATORS or len(word) < 2:
+    for token in rest.split():
+        word = token.split(":", 1)[1] if ":" in token else token   # field:value highlights the value
+        word = word.strip("()*?~^+-.,;!")
+        if len(word) < 2 or word.lower() in _OPERATORS:
             continue
-        terms.append(word.rstrip(".,"))
+        terms.append(word)
     return sorted(set(terms), key=len, reverse=True)
 
 
