@@ -206,3 +206,26 @@ def test_five_hundred_claims_with_many_links(ws, tmp_path):
     assert len(brief.entries) == 500
     assert len(doc.tables[0].rows) == 501
     assert len(headings(doc, 2)) == 500
+
+
+def test_long_evidence_lists_are_capped_and_the_rest_counted(story, tmp_path):
+    from workbench.storage.models import Link
+
+    with story.ws.session() as s:
+        for i in range(9):
+            source = Source(title=f"Copy {i}", outlet=f"Aggregator {i}", body="x", body_hash=f"agg-{i}",
+                            published=date(2025, 3, 5))
+            s.add(source)
+            s.flush()
+            claim = Claim(source_id=source.id, start=0, end=1, text=f"Copy {i} says 1,200 residents left.")
+            s.add(claim)
+            s.flush()
+            s.add(Link(a_id=story.claims["solvents"], b_id=claim.id, relation="corroborates", same_origin=True))
+    doc, _ = export(story, tmp_path)
+    texts = [p.text for p in doc.paragraphs]
+    start = next(i for i, t in enumerate(texts) if t.startswith("2. The warehouse stored"))
+    section = texts[start:next(i for i, t in enumerate(texts) if t.startswith("3. "))]
+    assert sum(t.startswith("Agrees") for t in section) == 6
+    assert any(t.startswith("… and 3 more (Aggregator 6, Aggregator 7, Aggregator 8)") for t in section)
+    bibliography = [p.text for p in doc.paragraphs if p.style.name == "Brief Bibliography"]
+    assert sum("Aggregator" in line for line in bibliography) == 9          # all of them are still cited
