@@ -26,6 +26,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip", default="", help=f"stages to skip, comma-separated: {','.join(STAGE_NAMES)}")
     parser.add_argument("--quick", action="store_true", help="smaller samples and one repetition (smoke runs)")
     parser.add_argument("--workdir", type=Path, help="run in this folder and keep it (default: a temp folder)")
+    parser.add_argument("--stage-timeout", type=float, default=1800,
+                        help="seconds after which a stage is stopped and reported as over time (default 1800)")
     parser.add_argument("--profile", choices=STAGE_NAMES, help="profile one stage with cProfile")
     parser.add_argument("--profile-out", type=Path, help="where to write the profile (default profile-STAGE.txt)")
     args = parser.parse_args(argv)
@@ -50,14 +52,15 @@ def main(argv: list[str] | None = None) -> int:
 
     scaling = None
     if args.scaling:
-        scaling = run_scaling(args.size_list, seed=args.seed, quick=args.quick, progress=progress)
+        scaling = run_scaling(args.size_list, seed=args.seed, quick=args.quick, stage_timeout=args.stage_timeout,
+                              progress=progress)
         run = scaling["runs"][-1]
     else:
         run = run_benchmark(args.articles, seed=args.seed, workdir=args.workdir, skip=args.skip_list,
                             quick=args.quick, keep=args.workdir is not None, profile=args.profile,
                             profile_out=args.profile_out or (Path(f"profile-{args.profile}.txt")
                                                              if args.profile else None),
-                            progress=progress)
+                            stage_timeout=args.stage_timeout, progress=progress)
     print(format_report(run, scaling))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

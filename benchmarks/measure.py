@@ -18,6 +18,38 @@ class NotBuilt(Exception):
     """A stage needs a part of the workbench that does not exist yet."""
 
 
+class TimedOut(Exception):
+    """A measurement ran past its time limit; the figure is reported as over the limit."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, what: str = "the stage") -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (main thread, Unix); nests inside an outer limit."""
+    import signal
+
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer"):
+        yield
+        return
+    started = time.monotonic()
+    outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    limit = min(seconds, outer_remaining) if outer_remaining > 0 else seconds
+    inner_is_tighter = not outer_remaining or seconds < outer_remaining
+
+    def fire(_signum, _frame):
+        raise TimedOut(f"{what} ran over {limit:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, fire if inner_is_tighter else signal.getsignal(signal.SIGALRM))
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_remaining > 0:
+            left = outer_remaining - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
 def need(module: str, *names: str):
     """Import ``module`` and return the named attributes; NotBuilt when any is missing."""
     try:

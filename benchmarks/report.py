@@ -76,7 +76,11 @@ def evaluate(run: dict, scaling: dict | None = None) -> list[dict]:
                 note = _stage_note(stage)
             value = stage.get(t.key)
         reason = t.applies(run) if t.applies else None
-        if not isinstance(value, (int, float)):
+        stage_over = t.stage not in ("run", "scaling") and run["stages"].get(t.stage, {}).get("status") == "timeout"
+        timed_out = (stage_over and t.key == "seconds") or str(value).startswith("over time")
+        if timed_out and t.op == "<=":
+            status, note, value = "MISS", note or value, None
+        elif not isinstance(value, (int, float)):
             status = "n/a"
             note = note or "not measured"
         elif reason:
@@ -97,6 +101,8 @@ def _stage_note(stage: dict) -> str:
         return "n/a (not built)" + (f": {note}" if note else "")
     if status == "skipped":
         return "skipped"
+    if status == "timeout":
+        return f"over time: {note}"
     return f"error: {note}"
 
 

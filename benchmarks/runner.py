@@ -16,7 +16,7 @@ from pathlib import Path
 from benchmarks import bench_check, bench_extract, bench_gui, bench_import, bench_index, bench_search
 from benchmarks.context import BenchRun
 from benchmarks.generator import DEFAULT_SEED, generate_corpus, write_corpus
-from benchmarks.measure import NotBuilt, fit_exponent, measured, need, rate
+from benchmarks.measure import NotBuilt, TimedOut, fit_exponent, measured, need, rate, time_limit
 
 EXPORT_CLAIMS = 200
 
@@ -57,7 +57,7 @@ def machine() -> dict:
 def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | None = None,
                   skip: tuple[str, ...] = (), quick: bool = False, keep: bool = False,
                   profile: str | None = None, profile_out: Path | None = None,
-                  progress: Callable[[str], None] | None = None) -> dict:
+                  stage_timeout: float | None = None, progress: Callable[[str], None] | None = None) -> dict:
     """Generate ``n_articles``, run the stages in order and return every figure as a JSON-ready dict."""
     say = progress or (lambda _msg: None)
     logging.getLogger("workbench").setLevel(logging.ERROR)   # the corpus has planted oddities; keep output clean
@@ -82,10 +82,13 @@ def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | 
                 say(f"stage {name}")
                 started = time.perf_counter()
                 try:
-                    if name == profile:
-                        results[name] = {"status": "ok", **profiled(stage, ctx, profile_out)}
-                    else:
-                        results[name] = {"status": "ok", **stage(ctx)}
+                    with time_limit(stage_timeout, f"the {name} stage"):
+                        if name == profile:
+                            results[name] = {"status": "ok", **profiled(stage, ctx, profile_out)}
+                        else:
+                            results[name] = {"status": "ok", **stage(ctx)}
+                except TimedOut as exc:
+                    results[name] = {"status": "timeout", "note": str(exc)}
                 except NotBuilt as exc:
                     results[name] = {"status": "n/a", "note": str(exc)}
                 except Exception as exc:  # one broken stage must not hide the others' figures
@@ -151,13 +154,14 @@ SCALING_FIGURES = (
 
 
 def run_scaling(sizes: list[int], *, seed: int = DEFAULT_SEED, quick: bool = False,
-                progress: Callable[[str], None] | None = None) -> dict:
+                stage_timeout: float | None = None, progress: Callable[[str], None] | None = None) -> dict:
     """Run at each size (GUI and export skipped: they do not depend on corpus size) and fit cost exponents."""
     runs = []
     say = progress or (lambda _msg: None)
     for n in sizes:
         say(f"scaling run at {n} articles")
-        runs.append(run_benchmark(n, seed=seed, skip=("gui", "export"), quick=quick, progress=progress))
+        runs.append(run_benchmark(n, seed=seed, skip=("gui", "export"), quick=quick, stage_timeout=stage_timeout,
+                                  progress=progress))
     table: dict[str, dict] = {}
     for label, stage, key in SCALING_FIGURES:
         values = []
