@@ -77,6 +77,8 @@ def test_highlighting_escapes_text():
     html = highlight_spans("<b>1,500</b> people", [(3, 8)], "#fcc")
     assert "&lt;b&gt;" in html and ">1,500<" in html
     assert "<script>" not in snippet_html("<script>x</script> fire", ["fire"])
+    marked = snippet_html("the «fire» at <Pier 7>", [])
+    assert ">fire</b>" in marked and "&lt;Pier 7&gt;" in marked and "«" not in marked
     assert query_terms('title:fire "Pier 7" AND solvents*') == ["solvents", "Pier 7", "fire"]
 
 

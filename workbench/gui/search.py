@@ -35,19 +35,28 @@ def query_terms(query: str) -> list[str]:
 
 
 def snippet_html(snippet: str, terms: list[str]) -> str:
-    """The snippet as plain text (any markup dropped), escaped, with the query terms in bold on a tint."""
-    text = _TAG.sub("", snippet or "")
-    text = html.unescape(text)
+    """The snippet as escaped plain text with matches in bold on a tint.
+
+    The search service marks matches «like this»; without marks, the query's own words are highlighted.
+    """
+    text = html.unescape(_TAG.sub("", snippet or ""))
+    if "«" in text and "»" in text:
+        parts = re.split(r"«([^«»]*)»", text)
+        return "".join(_mark(p) if i % 2 else html.escape(p) for i, p in enumerate(parts))
     if not terms:
         return html.escape(text)
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
     out, pos = [], 0
     for m in pattern.finditer(text):
         out.append(html.escape(text[pos:m.start()]))
-        out.append(f"<b style='background:#ffe066; color:#000'>{html.escape(m.group(0))}</b>")
+        out.append(_mark(m.group(0)))
         pos = m.end()
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+def _mark(text: str) -> str:
+    return f"<b style='background:#ffe066; color:#000'>{html.escape(text)}</b>"
 
 
 class _Browser(QtWidgets.QTextBrowser):

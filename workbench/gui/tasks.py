@@ -35,9 +35,15 @@ class _Runnable(QtCore.QRunnable):
         except BaseException as exc:  # everything goes back to the GUI thread; it would never see it otherwise
             if not isinstance(exc, (Cancelled, Exception)):
                 exc = RuntimeError(repr(exc))
-            self._relay.sig_done.emit(None, exc)
+            self._deliver(None, exc)
         else:
-            self._relay.sig_done.emit(result, None)
+            self._deliver(result, None)
+
+    def _deliver(self, result: Any, error: BaseException | None) -> None:
+        try:
+            self._relay.sig_done.emit(result, error)
+        except RuntimeError:   # the window went away while the job ran; nobody is waiting for the result
+            log.info("background job finished after its window closed")
 
 
 class Job(QtCore.QObject):
