@@ -53,28 +53,35 @@ def _on_connect_for_migration(dbapi_connection, _record) -> None:
     cur.close()
 
 
+def _log_translated(name: str, context) -> None:
+    # Logged here, where the low-level details are known: callers may report it in one line (an import's list).
+    log.warning("SQLite error on %s: %s: %s (statement: %.200s)", name, type(context.original_exception).__name__,
+                context.original_exception, context.statement)
+
+
 def _translate_error(context) -> None:
     """Turn SQLite's low-level failures into errors that tell the user what happened and what to do."""
     original = context.original_exception
     message = str(original).lower()
     name = context.engine.url.database if context.engine is not None else "the workspace"
     name = Path(name).name if name else "the workspace"
-    # Logged here, where the low-level details are known: callers may report it in one line (an import's list).
-    log.warning("SQLite error on %s: %s: %s (statement: %.200s)", name, type(original).__name__, original,
-                context.statement)
     if "database is locked" in message or "database table is locked" in message:
+        _log_translated(name, context)
         raise WorkspaceBusy(
             f"{name} is busy: another window or command is writing to it; try again when it has finished"
         ) from original
     if "disk is full" in message or "disk i/o error" in message:
+        _log_translated(name, context)
         raise WorkspaceError(
             f"cannot write to {name}: {original}; free some disk space and try again (nothing was changed)"
         ) from original
     if "readonly database" in message or "read-only" in message:
+        _log_translated(name, context)
         raise WorkspaceError(
             f"{name} is read-only; copy it to a folder you can write to, or fix its permissions"
         ) from original
     if "malformed" in message or "not a database" in message or "file is encrypted" in message:
+        _log_translated(name, context)
         raise WorkspaceError(
             f"{name} is damaged ({original}); run `workbench doctor {name}` and restore from a copy if needed"
         ) from original
