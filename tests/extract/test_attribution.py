@@ -14,7 +14,7 @@ def origins(text: str, outlets=None) -> list[tuple[str | None, str]]:
 
 def test_wire_agencies_in_their_usual_forms():
     assert origins("The talks stalled, Bloomberg News reported on Sunday.") == [("Bloomberg", "agency")]
-    assert origins("Acme told Reuters the plant would close.") == [("Reuters", "agency")]
+    assert origins("Acme told Reuters the plant would close.") == [("Acme", "named"), ("Reuters", "agency")]
     assert origins("PARIS (AFP) — The strike spread to ports.") == [("AFP", "agency")]
     assert ("AP", "agency") in origins("The figure was first reported by the Associated Press.")
 
@@ -45,3 +45,14 @@ def test_no_attribution_in_a_plain_fact():
 def test_report_by_an_outlet_and_reports_that_speak():
     assert origins("According to a report by The Information, the deal is near.") == [("The Information", "outlet")]
     assert origins("The report added that the chief would join.") == [("report", "document")]
+
+
+def test_told_an_outlet_keeps_the_speaker_too():
+    found = parse_attributions("Jane Roe told Northwind the plant would close.")
+    assert [(a.text, a.origin, a.kind) for a in found] == [("Jane Roe", "Jane Roe", "named"),
+                                                          ("told Northwind", "Northwind", "outlet")]
+
+
+def test_spokesperson_for_a_body_is_official():
+    assert origins("A spokesperson for the government of Lowland County said ministers were informed.") == [
+        ("government of Lowland County", "official")]

@@ -100,3 +100,9 @@ def test_workspace_vocabulary_types_names():
     claim = extract_claims(body, PUBLISHED, {"Vella Times": "outlet"})[0]
     assert [(e.text, e.type) for e in claim.facets.entities] == [("Vella Times", "outlet")]
     assert claim.attribution == "Vella Times"
+
+
+def test_claim_attribution_prefers_the_outlet_over_the_speaker():
+    claim = extract_claims("“We are reviewing every system,” Jane Roe told Northwind on Monday.", PUBLISHED)[0]
+    assert claim.speaker == "Jane Roe"
+    assert claim.attribution == "Northwind"

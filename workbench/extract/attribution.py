@@ -52,6 +52,9 @@ _DOCUMENT_HINTS = ("statement", "filing", "release", "report", "letter", "memo",
                    "interview", "announcement")
 _OFFICIAL_HINTS = ("official", "spokes", "ministry", "government", "authorities", "regulator", "police", "prosecutor")
 _SPEECH_HINT = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+OFFICIAL_FOR = re.compile(r"\b(?i:a|an|the)\s+(?i:spokes(?:person|man|woman)|official|representative|"
+                          r"minister|secretary)\s+(?:for|of|at|from|with)\s+(?:the\s+)?(?P<body>[^,.;“”\"]{2,60}?)"
+                          r"\s+(?:said|says|told|confirmed|announced|stated|added)\b")
 _NOT_ORIGIN = re.compile(r"^(?:It|He|She|They|This|That|The|We|I|You|There|Who|What)$")
 
 
@@ -113,10 +116,16 @@ def parse_attributions(text: str, offset: int = 0, outlets: Mapping[str, str] | 
     for match in CITING.finditer(text) if "citing" in low else ():
         add(_classified(text, match.start(), match.end(), match.group("what"), outlets, people))
     for match in TOLD.finditer(text) if "told" in low else ():
-        known = normalise_origin(match.group("who"), outlets)
+        # "X told Reuters": the outlet that got the interview is the origin; an unknown name is taken as one too,
+        # unless the vocabulary knows it as a person
+        who = match.group("who").strip()
+        known = normalise_origin(who, outlets)
         if known:
             add(AttributionFacet(text=match.group(0), start=match.start(), end=match.end(), origin=known[0],
                                  kind=known[1]))
+        elif (people or {}).get(who) != "person" and not _NOT_ORIGIN.match(who):
+            add(AttributionFacet(text=match.group(0), start=match.start(), end=match.end(), origin=who,
+                                 kind="outlet"))
     for match in REPORTED.finditer(text) if "report" in low else ():
         who = match.group("who") or match.group("who2")
         add(_named(text, match.start(), match.end(), who, outlets, "outlet"))
@@ -127,12 +136,19 @@ def parse_attributions(text: str, offset: int = 0, outlets: Mapping[str, str] | 
     for match in OFFICIAL.finditer(text) if any(w in low for w in _OFFICIAL_HINTS) else ():
         add(AttributionFacet(text=match.group(0), start=match.start(), end=match.end(),
                              origin=match.group("who"), kind="official"))
+    for match in OFFICIAL_FOR.finditer(text) if any(w in low for w in _OFFICIAL_HINTS) else ():
+        add(AttributionFacet(text=match.group(0), start=match.start(), end=match.end(),
+                             origin=match.group("body").strip(), kind="official"))
     for match in SAID.finditer(text) if _SPEECH_HINT.search(text) else ():
         who = match.group("who") or match.group("who2")
         kind = "named"
         if people and who in people and people[who] in ("org", "agency", "outlet"):
             kind = people[who] if people[who] != "org" else "named"
-        add(_named(text, match.start(), match.end(), who, outlets, kind))
+        facet = _named(text, match.start(), match.end(), who, outlets, kind)
+        if facet is not None and taken.overlaps(facet.start, facet.end):
+            group = "who" if match.group("who") else "who2"     # keep the speaker beside "told Reuters"
+            facet = _named(text, match.start(group), match.end(group), who, outlets, kind)
+        add(facet)
     found.sort(key=lambda f: f.start)
     return [AttributionFacet(text=f.text, start=f.start + offset, end=f.end + offset, origin=f.origin, kind=f.kind)
             for f in found]

@@ -20,6 +20,8 @@ from workbench.extract.quotes import parse_quotes
 from workbench.extract.sentences import _quote_open, paragraph_spans, split_paragraph
 
 MIN_SPLIT_WORDS = 4
+# Which attribution names a claim's origin when a sentence has several ("X told Reuters": Reuters).
+ORIGIN_PRIORITY = {"agency": 0, "outlet": 1, "document": 2, "official": 3, "named": 4, "anonymous": 5}
 MAX_CLAIM_CHARS = 1500     # a "sentence" longer than this is a run-on page (a list, a table); cut it at spaces
 _WORD = re.compile(r"\S+")
 _LEAD_IN = re.compile(r"^(?:according\s+to|citing|said|told\s+\w+)\s+", re.IGNORECASE)
@@ -83,10 +85,9 @@ def draft_for_span(body: str, start: int, end: int, context: Context) -> ClaimDr
     kind, score, reasons = assess(text, facets)
     speaker = next((q.speaker for q in facets.quotes if q.speaker), None)
     attribution = None
-    for facet in facets.attributions:
-        attribution = facet.origin or _LEAD_IN.sub("", facet.text)
-        if facet.origin:
-            break
+    ranked = sorted(facets.attributions, key=lambda a: ORIGIN_PRIORITY.get(a.kind, len(ORIGIN_PRIORITY)))
+    if ranked:
+        attribution = ranked[0].origin or _LEAD_IN.sub("", ranked[0].text)
     return ClaimDraft(start=start, end=end, text=text, kind=kind, score=score, reasons=reasons, speaker=speaker,
                       attribution=attribution, facets=facets)
 

@@ -122,6 +122,8 @@ HEDGE_RE = re.compile(
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 
 STOPWORDS = frozenset("""
+after before since during amid against among under within until last this next ago earlier later than compared
+versus while when where because though although if over below above across through per cent
 a an the of to in and or for on at by with from that which who is are was were has have had be been being will
 would could should may might can this these those its their his her our your per each more than over about
 as into out up down off not no nor so such only also just new some any all other another it they he she we
