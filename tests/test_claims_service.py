@@ -165,3 +165,21 @@ def test_cli_extract_and_claims_json(ws_path, tmp_path, capsys):
     assert "no source with id 99" in capsys.readouterr().err
     assert main(["claim-split", str(ws_path), str(rows[0]["id"]), "0"]) == 1
     assert capsys.readouterr().err.startswith("error: split point 0")
+
+
+def test_workspace_vocabulary_from_outlets_authors_and_shared_names(ws):
+    from workbench.services.extraction import workspace_vocabulary
+
+    bodies = ["Analyst Maria Quist said Harbor Lights Group cut 300 jobs.",
+              "Harbor Lights Group denied the report on Monday."]
+    with ws.session() as session:
+        for i, body in enumerate(bodies):
+            session.add(Source(title=f"s{i}", outlet="Vella Times (vellatimes.com)", author="Jo Ames",
+                               body=body, body_hash=f"v{i}"))
+    extract_sources(ws)
+    with ws.session() as session:
+        vocab = workspace_vocabulary(session)
+    assert vocab["Vella Times"] == "outlet"
+    assert vocab["Jo Ames"] == "person"
+    assert vocab["Harbor Lights Group"] == "org"
+    assert "Maria Quist" not in vocab            # seen in one source only

@@ -59,3 +59,7 @@ def test_sentences_that_start_like_furniture_are_kept(text):
 def test_list_items_are_not_headings():
     assert not is_heading("- Revenue rose 5% to $2 billion")
     assert not is_heading("• 1,200 workers hired in March")
+
+
+def test_lead_in_lines_are_not_headings():
+    assert not is_heading("The ministry said in a statement:")

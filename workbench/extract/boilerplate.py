@@ -76,7 +76,7 @@ def boilerplate_reason(sentence: str) -> str | None:
 def is_heading(paragraph: str) -> bool:
     """A short line without closing punctuation: a heading, a label or a navigation item."""
     text = paragraph.strip()
-    if _TERMINAL.search(text) or _LIST_ITEM.match(text):
+    if _TERMINAL.search(text) or _LIST_ITEM.match(text) or text.endswith((":", ";", ",")):
         return False
     words = text.split()
     return len(words) <= 20 or text.isupper()
