@@ -101,3 +101,18 @@ def test_article_inside_a_container_whose_class_looks_like_furniture_is_not_lost
     page = (f"<html><head><title>Harbour</title></head><body><nav><a href='/'>Home</a></nav>"
             f"<div class='share-enabled story'>{body}</div></body></html>")
     assert read(page).body.split("\n") == [normalize_text(p) for p in HARBOUR]
+
+
+def test_dates_in_the_running_text_are_not_the_publication_date():
+    paragraphs = ["The filing dated 2024-03-02 showed the harbour had borrowed 40 million crowns.", *HARBOUR]
+    assert read(html_page(title="Harbour", site="Port Elden Gazette", paragraphs=paragraphs)).published is None
+
+
+def test_date_stated_in_json_ld_or_the_address_is_used():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-04-02T08:00:00Z"}'
+          "</script>")
+    page = html_page(title="Harbour", site="Port Elden Gazette", paragraphs=HARBOUR).replace("</head>", ld + "</head>")
+    assert read(page).published == date(2025, 4, 2)
+    page = html_page(title="Harbour", site="Port Elden Gazette", paragraphs=HARBOUR,
+                     url="https://gazette.example/2025/04/03/harbour")
+    assert read(page).published == date(2025, 4, 3)

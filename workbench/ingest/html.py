@@ -38,10 +38,6 @@ PAGE_FURNITURE = [
                "most", "trending", "recommended", "breadcrumb", "sidebar", "menu"),
 ]
 
-_PUBLISHED_META = re.compile(
-    rb"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|"""
-    rb"""og:published_time|publish-date|date)["'][^>]*>""", re.I)
-_CONTENT = re.compile(rb"""content\s*=\s*["']([^"']{4,40})["']""", re.I)
 _LANG = re.compile(rb"""<html[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3})""", re.I)
 
 
@@ -76,9 +72,11 @@ def document_from_html(data: bytes | str, *, fmt: str = "html", url: str | None 
     doc.author = _clean(result.author)
     doc.url = (result.url or url or None)
     doc.language = result.language or _page_language(data)
-    doc.published, _ = parse_meta_date(result.date)
-    if doc.published is not None:
-        doc.published_time = _published_time(data, doc.published.isoformat())
+    day, _ = parse_meta_date(result.date)
+    if day is not None:
+        # htmldate also guesses from dates in the running text; only a date the page's markup or address
+        # states is the publication date (a byline under the headline is read below).
+        doc.published, doc.published_time = _stated_date(data, day, doc.url)
     doc.title = _strip_site_suffix(doc.title, doc.outlet)
     lines = [line for line in normalize_text(result.text).split("\n")]
     lines = _drop_header_lines(lines, doc)
@@ -161,15 +159,29 @@ def _page_language(data: bytes | str) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
-def _published_time(data: bytes | str, iso_day: str) -> str | None:
-    """HH:MM from the page's published-time meta tag, when it is for the same day."""
+def _stated_date(data: bytes | str, day, url: str | None):
+    """(day, "HH:MM" or None) when the markup or the URL states `day`; (None, None) otherwise."""
     raw = data if isinstance(data, bytes) else data.encode("utf-8", "replace")
-    for tag in _PUBLISHED_META.findall(raw[:200_000]):
-        m = _CONTENT.search(tag)
-        if not m:
-            continue
-        value = m.group(1).decode("ascii", "replace")
-        day, hhmm = parse_meta_date(value)
-        if day is not None and day.isoformat() == iso_day:
-            return hhmm
-    return None
+    head = raw[:300_000]
+    found_time = None
+    stated = False
+    for value in _DATE_VALUES.findall(head):
+        text = next(v for v in value if v).decode("utf-8", "replace")
+        candidate, hhmm = parse_meta_date(text)
+        if candidate == day:
+            stated = True
+            found_time = found_time or hhmm
+    if not stated and url:
+        y, m, d = f"{day.year:04d}", f"{day.month:02d}", f"{day.day:02d}"
+        stated = any(form in url for form in (f"/{y}/{m}/{d}", f"{y}-{m}-{d}", f"/{y}{m}{d}", f"_{y}{m}{d}"))
+    return (day, found_time) if stated else (None, None)
+
+
+# Values a page uses to state its dates: date/time meta tags, <time datetime>, itemprop values, JSON-LD fields.
+_DATE_VALUES = re.compile(
+    rb"""<meta\b[^>]*(?:name|property|itemprop)\s*=\s*["'][^"']*(?:date|time|publish|created|issued)[^"']*["']"""
+    rb"""[^>]*\bcontent\s*=\s*["']([^"']{4,60})["']"""
+    rb"""|<meta\b[^>]*\bcontent\s*=\s*["']([^"']{4,60})["'][^>]*(?:name|property|itemprop)\s*=\s*["'][^"']*"""
+    rb"""(?:date|time|publish|created|issued)[^"']*["']"""
+    rb"""|\bdatetime\s*=\s*["']([^"']{4,60})["']"""
+    rb"""|["']date(?:Published|Created)["']\s*:\s*["']([^"']{4,60})["']""", re.I)
