@@ -7,7 +7,6 @@ import re
 
 from workbench.gui.qt import QtCore, QtWidgets, Signal
 
-_TAG = re.compile(r"<[^>]{0,200}>")
 _OPERATORS = {"and", "or", "not", "to"}
 
 
@@ -39,7 +38,7 @@ def snippet_html(snippet: str, terms: list[str]) -> str:
 
     The search service marks matches «like this»; without marks, the query's own words are highlighted.
     """
-    text = html.unescape(_TAG.sub("", snippet or ""))
+    text = snippet or ""   # plain text: whatever looks like markup is shown as written
     if "«" in text and "»" in text:
         parts = re.split(r"«([^«»]*)»", text)
         return "".join(_mark(p) if i % 2 else html.escape(p) for i, p in enumerate(parts))
