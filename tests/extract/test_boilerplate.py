@@ -63,3 +63,16 @@ def test_list_items_are_not_headings():
 
 def test_lead_in_lines_are_not_headings():
     assert not is_heading("The ministry said in a statement:")
+
+
+@pytest.mark.parametrize("text", ["REUTERS/Jane Doe/File Photo", "AP Photo/Jeff Chiu", "Getty Images/iStockphoto."])
+def test_slash_credits(text):
+    assert boilerplate_reason(text) == "credit"
+
+
+def test_sentences_with_slashes_are_kept():
+    assert boilerplate_reason("Shares of Alphabet (GOOGL/GOOG) rose 3% on Monday.") is None
+
+
+def test_short_slash_sentence_without_credit_words_is_kept():
+    assert boilerplate_reason("Prices rose/fell by turns.") is None

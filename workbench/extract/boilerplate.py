@@ -53,6 +53,10 @@ INLINE_CREDIT = re.compile(
 MAX_FURNITURE_CHARS = 220      # page furniture is short; a long line is a story paragraph
 _RIGHTS = re.compile(r"all\s+rights\s+reserved\W*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–—·▪●]|\d{1,2}[.)])\s+\S")
+# "REUTERS/Jane Doe/File Photo", "AP Photo/Jeff Chiu": names joined by slashes, nothing else.
+_SLASH_CREDIT = re.compile(r"[A-Z][\w.'’ -]{0,40}(?:/[A-Za-z][\w.'’ -]{0,40})+\.?")
+_CREDIT_WORD = re.compile(r"\b(?:photo|file|getty|images|istock\w*|shutterstock|pool|handout|reuters|ap|afp|epa|"
+                          r"xinhua|bloomberg|via)\b", re.IGNORECASE)
 _TEMPLATE_HINTS = ("display", "show", "javascript", "embed", "available", "cannot be")
 _LETTERS = re.compile(r"[A-Za-z]{2}")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
@@ -64,6 +68,9 @@ def boilerplate_reason(sentence: str) -> str | None:
         return "boilerplate"
     if _RIGHTS.search(sentence[-80:]):
         return "copyright"
+    if "/" in sentence and len(sentence) < 100 and _SLASH_CREDIT.fullmatch(sentence.strip()) and (
+            _CREDIT_WORD.search(sentence) or all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", sentence))):
+        return "credit"
     if len(sentence) < 200 and any(w in sentence.lower() for w in _TEMPLATE_HINTS) \
             and TEMPLATE_TEXT.search(sentence):
         return "template"
