@@ -197,6 +197,39 @@ def test_export_brief_to_word(window, qtbot, tmp_path):
     assert "Counts differ by source and time." in text
 
 
+def test_brief_is_kept_in_the_workspace(window, qtbot, sample_ws_path):
+    claim_id = first_claim(window)
+    window.select_claim(claim_id)
+    window.act_add_to_brief.trigger()
+    window.brief.summary.setPlainText("Evacuation counts differ between the city and the fire service.")
+    qtbot.waitUntil(lambda: not window.brief._summary_timer.isActive(), timeout=5000)
+    window.close_workspace()
+    assert window.open_workspace(sample_ws_path)
+    assert window.brief.claim_ids() == [claim_id]
+    assert window.brief.summary.toPlainText().startswith("Evacuation counts differ")
+
+
+def test_a_linked_claim_becomes_evidence(window):
+    claim_id = first_claim(window)
+    window.select_claim(claim_id)
+    other = window.crosscheck.links[0]["claim_id"]
+    window.crosscheck.browser.anchorClicked.emit(QtCore.QUrl(f"evidence:{other}"))
+    window.verdict.rating.setCurrentIndex(window.verdict.rating.findData("Mixed"))
+    window.verdict.save()
+    with window.ws.session() as session:
+        evidence = views.claim_detail(session, claim_id)["verdict"]["evidence"]
+    assert evidence == [{"kind": "claim", "ref": str(other), "note": ""}]
+
+
+def test_hover_text_explains_the_claim(window):
+    from workbench.gui.article import claim_tooltip
+
+    claim_id = first_claim(window)
+    window.select_claim(claim_id)
+    tip = claim_tooltip(window.article.claim_by_id(claim_id))
+    assert "Disputed" in tip and "score" in tip and "conflicting" in tip
+
+
 def _char_format_at(win, offset):
     from workbench.gui.qt import QtGui
 

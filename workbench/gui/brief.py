@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.gui.qt import QtWidgets, Qt, Signal
+from workbench.gui.qt import QtCore, QtWidgets, Qt, Signal
 
 
 class BriefPanel(QtWidgets.QWidget):
@@ -31,6 +31,11 @@ class BriefPanel(QtWidgets.QWidget):
         self.items.itemActivated.connect(
             lambda item: self.sig_open_claim.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.title.editingFinished.connect(self.sig_changed)
+        self._summary_timer = QtCore.QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(800)
+        self._summary_timer.timeout.connect(self.sig_changed)
+        self.summary.textChanged.connect(self._summary_edited)
 
         add = QtWidgets.QPushButton("Add claim")
         add.setToolTip("Add the selected claim (Ctrl+B)")
@@ -61,14 +66,15 @@ class BriefPanel(QtWidgets.QWidget):
         layout.addLayout(row)
         self._summary_saved = ""
 
-    def summary_changed(self) -> bool:
-        return self.summary.toPlainText() != self._summary_saved
+    def _summary_edited(self) -> None:
+        if self.summary.toPlainText() != self._summary_saved:
+            self._summary_timer.start()
 
     def show_brief(self, brief: dict, labels: dict[int, str]) -> None:
         self.brief_id = brief["id"]
         self.title.setText(brief["title"])
-        self.summary.setPlainText(brief["summary"])
         self._summary_saved = brief["summary"]
+        self.summary.setPlainText(brief["summary"])
         self.items.clear()
         for claim_id in brief["claim_ids"]:
             self.add_item(claim_id, labels.get(claim_id, f"Claim #{claim_id}"), notify=False)

@@ -19,6 +19,7 @@ class CrosscheckPanel(QtWidgets.QWidget):
 
     sig_open_claim = Signal(int)               # claim id
     sig_decide = Signal(int, str)              # link id, "confirmed" | "rejected" | "" (undo the decision)
+    sig_use_as_evidence = Signal(int)          # claim id
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -89,6 +90,7 @@ class CrosscheckPanel(QtWidgets.QWidget):
         lid = item["link_id"]
         actions = (f"<a href='decide:{lid}:confirmed'>Confirm</a> · <a href='decide:{lid}:rejected'>Reject</a>"
                    if not item["decision"] else f"<a href='decide:{lid}:'>Undo decision</a>")
+        actions += f" · <a href='evidence:{item['claim_id']}'>Use as evidence</a>"
         struck = "text-decoration:line-through;" if item["decision"] == "rejected" else ""
         return (
             f"<table width='100%' cellspacing='0' cellpadding='5' style='margin-bottom:6px'>"
@@ -105,6 +107,8 @@ class CrosscheckPanel(QtWidgets.QWidget):
         kind, _, rest = url.toString().partition(":")
         if kind == "claim":
             self.sig_open_claim.emit(int(rest))
+        elif kind == "evidence":
+            self.sig_use_as_evidence.emit(int(rest))
         elif kind == "decide":
             link_id, _, decision = rest.partition(":")
             self.sig_decide.emit(int(link_id), decision)

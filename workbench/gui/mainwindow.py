@@ -239,6 +239,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.article.sig_claim_clicked.connect(self.select_claim)
         self.crosscheck.sig_open_claim.connect(self.select_claim)
         self.crosscheck.sig_decide.connect(self.decide_link)
+        self.crosscheck.sig_use_as_evidence.connect(self.use_as_evidence)
         self.verdict.sig_save.connect(self.save_verdict)
         self.verdict.sig_open_claim.connect(self.select_claim)
         self.search.sig_search.connect(self.run_search)
@@ -580,6 +581,16 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_error(str(exc))
             return
         self.refresh_claim()
+
+    def use_as_evidence(self, claim_id: int) -> None:
+        """Add a linked claim to the verdict's evidence (saved with the verdict)."""
+        if self.verdict.claim_id is None:
+            return
+        if not any(e["kind"] == "claim" and e["ref"] == str(claim_id) for e in self.verdict.values()["evidence"]):
+            self.verdict.add_evidence("claim", str(claim_id))
+        self.dock_verdict.show()
+        self.dock_verdict.raise_()
+        self.statusBar().showMessage(f"Claim #{claim_id} added to the evidence — Save verdict to keep it", 6000)
 
     # ------------------------------------------------------------------------------------------ search
     def focus_search(self) -> None:
