@@ -46,3 +46,9 @@ def test_spans_are_trimmed_and_ordered():
     spans = sentence_spans(body)
     assert [body[s:e] for s, e in spans] == ["First one.", "Second one.", "Third."]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_state_abbreviations():
+    body = "The company, based in Menlo Park, Calif. Inc. filings show growth. It hired 200 people."
+    assert sentences(body) == ["The company, based in Menlo Park, Calif. Inc. filings show growth.",
+                               "It hired 200 people."]

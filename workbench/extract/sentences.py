@@ -12,6 +12,7 @@ inc corp co ltd plc llc bros dept univ assn est approx vs etc al cf fig no nos v
 jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thur thurs fri sat sun
 ave blvd rd hwy
+ala ariz ark calif colo conn fla ill kan ky md mass mich minn miss mont neb nev okla ore tenn tex wash wis wyo
 """.split())
 
 # Dotted abbreviations like "U.S.", "a.m.", "e.g." never end a sentence here (a rare true ending is joined).
