@@ -303,10 +303,8 @@ def _entries(session, ids: list[int], scale: RatingScale) -> list[BriefEntry]:
                 if note:
                     entry.notes.append(note)
             elif kind == "claim" and ref.isdigit() and int(ref) in cited_claims:
-                other = cited_claims[int(ref)]
-                entry.cited_claims.append(EvidenceClaim(
-                    other.id, clean_text(other.text).strip(), "cited", _source_ref(other.source),
-                    (note,) if note else ()))
+                text, source = cited_claims[int(ref)]
+                entry.cited_claims.append(EvidenceClaim(int(ref), text, "cited", source, (note,) if note else ()))
             elif kind == "source" and ref.isdigit() and int(ref) in cited_sources:
                 entry.cited_sources.append(_source_ref(cited_sources[int(ref)]))
                 if note:
@@ -319,15 +317,25 @@ def _entries(session, ids: list[int], scale: RatingScale) -> list[BriefEntry]:
     return entries
 
 
-def _claims_by_id(session, ids: set[int]) -> dict[int, Claim]:
-    if not ids:
-        return {}
-    query = (
-        select(Claim).join(Source)
-        .where(Claim.id.in_(ids), Claim.deleted_at.is_(None), Source.deleted_at.is_(None))
-        .options(selectinload(Claim.source))
-    )
-    return {c.id: c for c in session.scalars(query)}
+def _claims_by_id(session, ids: set[int]) -> dict[int, tuple[str, SourceRef]]:
+    """Text and source of live claims, by id: only the columns a citation needs (no facets JSON to decode)."""
+    out: dict[int, tuple[str, SourceRef]] = {}
+    refs: dict[int, SourceRef] = {}
+    columns = (Claim.id, Claim.text, Source.id, Source.title, Source.outlet, Source.author, Source.url,
+               Source.published, Source.published_time)
+    for chunk in _chunks(sorted(ids), 400):
+        rows = session.execute(
+            select(*columns).join(Source, Claim.source_id == Source.id)
+            .where(Claim.id.in_(chunk), Claim.deleted_at.is_(None), Source.deleted_at.is_(None))
+        )
+        for claim_id, text, source_id, title, outlet, author, url, published, published_time in rows:
+            if source_id not in refs:
+                refs[source_id] = SourceRef(
+                    id=source_id, title=clean_text(title), outlet=clean_text(outlet) or None,
+                    author=clean_text(author) or None, url=(url or "").strip() or None,
+                    published=published, published_time=published_time)
+            out[claim_id] = (clean_text(text).strip(), refs[source_id])
+    return out
 
 
 def _related_claims(session, ids: list[int]) -> dict[int, list[EvidenceClaim]]:
@@ -337,10 +345,10 @@ def _related_claims(session, ids: list[int]) -> dict[int, list[EvidenceClaim]]:
     time-dependent figures read in the order they were published.
     """
     wanted = set(ids)
-    links: list[Link] = []
+    links = []
     for chunk in _chunks(ids, 400):
-        links += session.scalars(
-            select(Link).where(
+        links += session.execute(
+            select(Link.id, Link.a_id, Link.b_id, Link.relation, Link.reasons, Link.same_origin).where(
                 or_(Link.a_id.in_(chunk), Link.b_id.in_(chunk)),
                 Link.relation.in_((Relation.CORROBORATES.value, Relation.CONFLICTS.value)),
                 or_(Link.decision.is_(None), Link.decision != LinkDecision.REJECTED.value),
@@ -354,12 +362,10 @@ def _related_claims(session, ids: list[int]) -> dict[int, list[EvidenceClaim]]:
         for mine, theirs in ((link.a_id, link.b_id), (link.b_id, link.a_id)):
             if mine not in wanted or theirs not in others:
                 continue
-            other = others[theirs]
+            text, source = others[theirs]
             reasons = tuple(clean_text(r) for r in (link.reasons or []) if isinstance(r, str))
             out.setdefault(mine, {})[theirs] = EvidenceClaim(
-                other.id, clean_text(other.text).strip(), link.relation, _source_ref(other.source),
-                reasons, bool(link.same_origin),
-            )
+                theirs, text, link.relation, source, reasons, bool(link.same_origin))
     return {
         claim_id: sorted(items.values(), key=lambda e: (e.source.published or date.max,
                                                          e.source.published_time or "", e.claim_id))
