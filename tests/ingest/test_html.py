@@ -116,3 +116,10 @@ def test_date_stated_in_json_ld_or_the_address_is_used():
     page = html_page(title="Harbour", site="Port Elden Gazette", paragraphs=HARBOUR,
                      url="https://gazette.example/2025/04/03/harbour")
     assert read(page).published == date(2025, 4, 3)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_pages_saved_with_a_byte_order_mark(encoding):
+    page = html_page(title="Harbour traffic jumps", site="Port Elden Gazette", paragraphs=HARBOUR)
+    doc = read_html(Path("page.htm"), page.encode(encoding))
+    assert doc.body.split("\n")[0] == normalize_text(HARBOUR[0]) and doc.outlet == "Port Elden Gazette"
