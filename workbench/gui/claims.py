@@ -35,6 +35,8 @@ class ClaimsPanel(QtWidgets.QWidget):
         self.min_score.setSingleStep(0.1)
         self.min_score.setDecimals(2)
         self.min_score.setPrefix("score ≥ ")
+        self.min_score.setMinimumWidth(118)
+        self.min_score.setToolTip("Only claims at least this check-worthy")
         self.only_disputed = QtWidgets.QCheckBox("Only disputed")
         self.count = QtWidgets.QLabel()
         self.count.setObjectName("hint")
@@ -68,10 +70,9 @@ class ClaimsPanel(QtWidgets.QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
-        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((0, 110, 70, 48, 96, 58, 56, 64, 92, 84)):
-            if width:
-                header.resizeSection(col, width)
+        for col, width in enumerate((300, 110, 70, 48, 96, 58, 56, 64, 92, 84)):
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
+        self.view.viewport().installEventFilter(self)
         self.view.setColumnHidden(1, True)   # the outlet is the same on every row of one source
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -89,8 +90,22 @@ class ClaimsPanel(QtWidgets.QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
+    MIN_CLAIM_WIDTH = 260
+
+    def eventFilter(self, obj, event):
+        if obj is self.view.viewport() and event.type() == QtCore.QEvent.Type.Resize:
+            self._fit_claim_column()
+        return super().eventFilter(obj, event)
+
+    def _fit_claim_column(self) -> None:
+        """The claim column takes the room the others leave, but never less than MIN_CLAIM_WIDTH."""
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
+        header.resizeSection(0, max(self.MIN_CLAIM_WIDTH, self.view.viewport().width() - others))
+
     def _scope_changed(self) -> None:
         self.view.setColumnHidden(1, not self.all_sources())
+        self._fit_claim_column()
         self.sig_filter_changed.emit()
 
     def set_kinds(self, kinds: list[str]) -> None:

@@ -79,7 +79,8 @@ class CrosscheckPanel(QtWidgets.QWidget):
         self.browser.setHtml("".join(parts))
 
     def _card(self, item: dict, relation: str) -> str:
-        colour = theme.hex_colour("disputed" if relation == "conflicts" else "corroborated", strong=True)
+        colour = theme.hex_colour({"conflicts": "disputed", "corroborates": "corroborated"}.get(relation, "rejected"),
+                                  strong=True)
         text = highlight_spans(item["text"], item["differing"], theme.hex_colour("disputed"))
         reasons = "; ".join(str(r) for r in item["reasons"][:3])
         flags = []
