@@ -99,3 +99,18 @@ def test_outlets_in_scripts_without_case():
     assert parse_byline("新华社 · June 13, 2025").outlet == "新华社"
     header = read_header(["标题", "ఈనాడు", "https://example.org/a", "正文第一段。"], known_title="标题")
     assert header.outlet == "ఈనాడు" and header.consumed == 3
+
+
+@pytest.mark.parametrize("line, outlet, published", [
+    ("Jornal da Serena · 13 de junho de 2025", "Jornal da Serena", date(2025, 6, 13)),
+    ("青川日报 · 2025年5月20日", "青川日报", date(2025, 5, 20)),
+    ("Le Monde — 8 juin 2025", "Le Monde", date(2025, 6, 8)),
+    ("Published: 13. Juni 2025", None, date(2025, 6, 13)),
+])
+def test_dates_in_other_languages(line, outlet, published):
+    byline = parse_byline(line)
+    assert (byline.outlet, byline.published) == (outlet, published)
+
+
+def test_outlet_names_with_news_in_them_are_not_taken_for_roles():
+    assert parse_byline("By Jane Doe, Fox News").outlet == "Fox News"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from workbench.ingest.metadates import parse_meta_date
+from workbench.ingest.metadates import MONTH_WORDS, parse_meta_date
 from workbench.ingest.normalize import fold_for_duplicates
 
 # Separators between the fields of a byline: "By Jane Doe | The Outlet | June 8, 2025", "Outlet · 8 June 2025".
@@ -24,9 +24,9 @@ _DATELINE = re.compile(
     r"\(([A-Z][A-Za-z0-9 .&'’-]{1,40})\)\s*[-—–:]+\s")
 _ROLE_WORDS = {
     "writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist", "journalist",
-    "author", "analyst", "producer", "desk", "team", "senior", "chief", "news", "bureau",
+    "author", "analyst", "producer", "desk", "team", "senior", "chief", "bureau",
 }
-_CONNECTORS = {"of", "the", "and", "de", "la", "le", "du", "da", "do", "des", "für", "für", "&", "on", "in", "y", "e",
+_CONNECTORS = {"of", "the", "and", "de", "la", "le", "du", "da", "do", "des", "für", "&", "on", "in", "y", "e",
                "van", "von", "der", "el", "al", "a", "for"}
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)]*$")
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
@@ -43,7 +43,6 @@ class Header:
     published: date | None = None
     published_time: str | None = None
     consumed: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -73,9 +72,9 @@ def parse_date_part(part: str) -> tuple[date | None, str | None]:
     if day is None:
         return None, None
     # Nothing but date words, numbers, a time and a zone may remain: "June 8, 2025 10:32 AM EDT", "2025-06-08".
-    for word in re.findall(r"[A-Za-z]+", text):
+    for word in re.findall(r"[^\W\d_]+", text):
         lower = word.lower()
-        if lower not in _MONTH_WORDS and lower not in _DATE_FILLERS and not (word.isupper() and len(word) <= 4):
+        if lower not in MONTH_WORDS and lower not in _DATE_FILLERS and not (word.isupper() and len(word) <= 4):
             return None, None
     if hhmm is None:
         tm = _TIME.search(text)
@@ -88,11 +87,8 @@ def parse_date_part(part: str) -> tuple[date | None, str | None]:
     return day, hhmm
 
 
-_DATE_FILLERS = {"am", "pm", "a", "p", "m", "at", "utc", "gmt", "t", "z", "st", "nd", "rd", "th", "of"}
-_MONTH_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}
+_DATE_FILLERS = {"am", "pm", "a", "p", "m", "at", "utc", "gmt", "t", "z", "st", "nd", "rd", "th", "of", "de", "del",
+                 "le", "der", "den", "às", "um", "h", "年", "月", "日"}
 
 
 def looks_like_name(text: str, *, max_words: int = 6) -> bool:

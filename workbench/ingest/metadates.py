@@ -11,10 +11,23 @@ _MONTHS = {m: i for i, m in enumerate(
      "november", "december"], 1)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
+# Month names of the other languages news arrives in: Portuguese, Spanish, French, German, Italian, Dutch.
+for _names in (
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+):
+    for _i, _name in enumerate(_names.split(), 1):
+        _MONTHS.setdefault(_name, _i)
+MONTH_WORDS = frozenset(_MONTHS)
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
-_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_MDY = re.compile(r"([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|º|\.)?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})", re.I)
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 
 
@@ -34,6 +47,9 @@ def parse_meta_date(value: object) -> tuple[date | None, str | None]:
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         hhmm = f"{int(m.group(4)):02d}:{m.group(5)}" if m.group(4) and d else None
         return d, hhmm
+    m = _CJK.search(text)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
     m = _SLASH.search(text)
     if m:
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
