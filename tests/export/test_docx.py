@@ -229,3 +229,25 @@ def test_long_evidence_lists_are_capped_and_the_rest_counted(story, tmp_path):
     assert any(t.startswith("… and 3 more (Aggregator 6, Aggregator 7, Aggregator 8)") for t in section)
     bibliography = [p.text for p in doc.paragraphs if p.style.name == "Brief Bibliography"]
     assert sum("Aggregator" in line for line in bibliography) == 9          # all of them are still cited
+
+
+RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+             "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+             "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+             "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+
+
+def test_properties_follow_the_schema_order_word_insists_on(story, tmp_path):
+    from workbench.export.template import PPR_ORDER
+
+    doc, _ = export(story, tmp_path, include_all=True)
+    orders = {qn("w:pPr"): [qn(t) for t in PPR_ORDER], qn("w:rPr"): [qn(f"w:{t}") for t in RPR_ORDER]}
+    roots = (doc.element.body, doc.styles.element, doc.sections[0].header._element, doc.sections[0].footer._element)
+    checked = 0
+    for root in roots:
+        for tag, order in orders.items():
+            for props in root.iter(tag):
+                positions = [order.index(child.tag) for child in props if child.tag in order]
+                assert positions == sorted(positions), [c.tag.split("}")[1] for c in props]
+                checked += 1
+    assert checked > 100

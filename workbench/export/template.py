@@ -75,19 +75,36 @@ def _spacing(style, *, before=None, after=None, line=None, left=None, hanging=No
         fmt.keep_with_next = keep_next
 
 
+# The order ECMA-376 prescribes for a paragraph's properties (CT_PPrBase, then rPr/sectPr/pPrChange).
+PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)
+
+
+def _put_in_order(ppr, element) -> None:
+    """Add a pPr child where the schema wants it (Word calls a file with misordered properties unreadable)."""
+    position = next(i for i, t in enumerate(PPR_ORDER) if qn(t) == element.tag)
+    ppr.insert_element_before(element, *PPR_ORDER[position + 1:])
+
+
 def _border(style, side: str, colour: str, size_eighths: int, space: int = 4) -> None:
     ppr = style.element.get_or_add_pPr()
     pbdr = ppr.find(qn("w:pBdr"))
     if pbdr is None:
         pbdr = parse_xml(f"<w:pBdr {nsdecls('w')}/>")
-        ppr.append(pbdr)
+        _put_in_order(ppr, pbdr)
     pbdr.append(parse_xml(
         f'<w:{side} {nsdecls("w")} w:val="single" w:sz="{size_eighths}" w:space="{space}" w:color="{colour}"/>'))
 
 
 def _shade(style, fill: str) -> None:
-    style.element.get_or_add_pPr().append(
-        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+    _put_in_order(style.element.get_or_add_pPr(),
+                  parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
 
 
 def _paragraph_style(doc, name: str, base: str = "Normal"):
@@ -241,8 +258,7 @@ def _header(doc, section) -> None:
 
 
 def _border_paragraph(paragraph, side: str, colour: str) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(
+    _put_in_order(paragraph._p.get_or_add_pPr(), parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="4" w:space="4" w:color="{colour}"/></w:pBdr>'))
 
 
