@@ -106,3 +106,11 @@ def test_claim_attribution_prefers_the_outlet_over_the_speaker():
     claim = extract_claims("“We are reviewing every system,” Jane Roe told Northwind on Monday.", PUBLISHED)[0]
     assert claim.speaker == "Jane Roe"
     assert claim.attribution == "Northwind"
+
+
+def test_a_bare_quote_far_from_any_name_gets_no_speaker():
+    body = ("Jane Roe chairs the board. The board met twice. Members voted. The vote was close. Nobody left early.\n"
+            "“We will appeal.”")
+    assert extract_claims(body, PUBLISHED)[-1].speaker is None
+    near = "Jane Roe chairs the board.\n“We will appeal.”"
+    assert extract_claims(near, PUBLISHED)[-1].speaker == "Jane Roe"

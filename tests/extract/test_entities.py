@@ -45,3 +45,7 @@ def test_vocabulary_types_names():
 def test_outlets_named_with_the_and_compound_adjectives():
     assert typed("A report by The Information said so.") == [("The Information", "outlet")]
     assert typed("It serves Alphabet-backed Google and others.") == [("Google", "org")]
+
+
+def test_events_are_not_people():
+    assert typed("Travel peaks before the Lunar New Year holiday.") == []

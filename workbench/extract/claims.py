@@ -20,6 +20,7 @@ from workbench.extract.quotes import parse_quotes
 from workbench.extract.sentences import _quote_open, paragraph_spans, split_paragraph
 
 MIN_SPLIT_WORDS = 4
+SPEAKER_MEMORY = 2           # sentences a named speaker stays the default for bare quotes and pronouns
 # Which attribution names a claim's origin when a sentence has several ("X told Reuters": Reuters).
 ORIGIN_PRIORITY = {"agency": 0, "outlet": 1, "document": 2, "official": 3, "named": 4, "anonymous": 5}
 MAX_CLAIM_CHARS = 1500     # a "sentence" longer than this is a run-on page (a list, a table); cut it at spaces
@@ -38,6 +39,7 @@ class Context:
     entities: list[EntityFacet] = field(default_factory=list)    # of the whole body, in order
     entity_starts: list[int] = field(default_factory=list)
     previous_speaker: str | None = None
+    speaker_age: int = 0         # sentences since the speaker was last named
 
     def entities_in(self, start: int, end: int) -> list[EntityFacet]:
         out = []
@@ -93,16 +95,19 @@ def draft_for_span(body: str, start: int, end: int, context: Context) -> ClaimDr
 
 
 def _remember_speaker(draft: ClaimDraft, context: Context) -> None:
+    context.speaker_age += 1
+    if context.speaker_age > SPEAKER_MEMORY:
+        context.previous_speaker = None      # a quote far from any name gets no guessed speaker
     if draft.speaker:
-        context.previous_speaker = draft.speaker
+        context.previous_speaker, context.speaker_age = draft.speaker, 0
         return
     named = [a.origin for a in draft.facets.attributions if a.kind == "named" and a.origin
              and context.vocabulary.get(a.origin) == "person"]
     people = [e.text for e in draft.facets.entities if e.type == "person"]
     if named:
-        context.previous_speaker = context.surnames.get(named[-1], named[-1])
+        context.previous_speaker, context.speaker_age = context.surnames.get(named[-1], named[-1]), 0
     elif people:
-        context.previous_speaker = context.surnames.get(people[-1], people[-1])
+        context.previous_speaker, context.speaker_age = context.surnames.get(people[-1], people[-1]), 0
 
 
 def trim_span(body: str, start: int, end: int) -> tuple[int, int]:

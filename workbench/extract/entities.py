@@ -90,6 +90,8 @@ def classify(name: str, text: str, start: int, end: int, vocabulary: Mapping[str
 
 _KNOWN_WITH_THE = frozenset(n for n in set(AGENCIES) | OUTLETS if n.startswith("The "))
 _COMPOUND_ADJECTIVE = re.compile(r"[A-Z][\w]*-[a-z][a-z-]*")
+_EVENT_WORDS = frozenset("Year Day Days Eve Festival Holiday Holidays Week Games Cup Olympics Championship "
+                         "Summit Awards Prize Expo Fair Show Conference Forum".split())
 _SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")
 _LEADING_WORD = re.compile(r"(\S+)\s*")
 _ABBREVIATED_END = re.compile(r"(?:\b[A-Z]\.){2,}$|(?:Inc|Corp|Co|Ltd)\.$")
@@ -164,6 +166,8 @@ def _entity(text: str, start: int, end: int, after_title: bool,
         sentence_initial = start == 0 or _SENTENCE_START.search(text, max(0, start - 3), start)
         if sentence_initial and " " not in name and not name.isupper():
             return None     # a lone capitalised first word is usually an ordinary word
+    if not known and name.split()[-1] in _EVENT_WORDS:
+        return None     # "Lunar New Year", "World Cup": events, not people or organisations
     if after_title and not known:
         return name, "person"
     kind = classify(name, text, start, end, vocabulary)
