@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from workbench.domain.errors import ImportFailed, WorkbenchError
 from workbench.ingest.document import Document
@@ -21,7 +21,7 @@ from workbench.tasks import NO_STATE, TaskState
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+from workbench.ingest.limits import DEFAULT_MAX_BYTES  # noqa: E402  (re-exported)
 
 
 @dataclass
@@ -222,7 +222,9 @@ def store_document(ws: Workspace, doc: Document, *, path: str | None, data: byte
             source.original = SourceFile(filename=name, media_type=media_type, data=data)
         session.add(source)
         session.flush()
-        session.add_all(SourceFingerprint(source_id=source.id, hash=h) for h in sample(hashes))
+        picked = sample(hashes)
+        if picked:  # a Core executemany: ORM objects cost more than the rows are worth here
+            session.execute(insert(SourceFingerprint), [{"source_id": source.id, "hash": h} for h in picked])
         return source.id, True
 
 
