@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select
 from workbench.domain.errors import ImportFailed, WorkbenchError
 from workbench.ingest.document import Document
 from workbench.ingest.fingerprint import is_near_duplicate, sample, shingles
+from workbench.ingest.limits import DEFAULT_MAX_BYTES  # re-exported: the CLI reads it without loading parsers
 from workbench.ingest.normalize import body_hash, fold_for_duplicates
 from workbench.ingest.readers import MEDIA_TYPES, is_supported, reader_for
 from workbench.storage.models import Source, SourceFile, SourceFingerprint
@@ -20,8 +21,6 @@ from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
 
 log = logging.getLogger(__name__)
-
-from workbench.ingest.limits import DEFAULT_MAX_BYTES  # noqa: E402  (re-exported)
 
 
 @dataclass

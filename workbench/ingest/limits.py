@@ -1,0 +1,3 @@
+"""Import limits shared by the importer and the command line (kept light: no parser imports)."""
+
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
