@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -39,7 +40,18 @@ def make_window(workspace: Path | None, *, create: bool = False, restore_layout:
     window = MainWindow(settings, restore_layout=restore_layout)
     if workspace is not None:
         window.open_workspace(workspace, create=create)
+    freeze_startup_heap()
     return window
+
+
+def freeze_startup_heap() -> None:
+    """Keep the objects alive since start-up (modules, Qt wrappers) out of every later garbage collection.
+
+    A full collection stops every thread while it scans the heap; with the heap of Qt, SQLAlchemy and Whoosh that
+    took hundreds of milliseconds, triggered by a background job's allocations, and froze the window.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def when_idle(window, callback, timeout_ms: int = 120_000) -> None:
