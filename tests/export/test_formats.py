@@ -119,3 +119,19 @@ def test_export_workspace_runs_every_format(story, tmp_path):
         assert path.stat().st_size > 0 and len(data.entries) == 4
     with pytest.raises(ExportError, match="unknown export format"):
         export_workspace(story.ws, "pdf", tmp_path / "brief.pdf")
+
+
+def test_a_rating_outside_the_scale_is_kept_as_a_word(story, tmp_path):
+    from workbench.storage.models import Verdict
+
+    with story.ws.session() as s:
+        s.get(Verdict, story.claims["long"]).rating = "Half-baked"      # edited outside the app
+    with story.ws.session() as s:
+        brief = build_brief(s)
+    entry = next(e for e in brief.entries if e.claim_id == story.claims["long"])
+    assert entry.rating_name == "Half-baked"
+    assert ("Half-baked", 1) in brief.rating_counts() and sum(n for _, n in brief.rating_counts()) == 4
+    doc = json.loads(write_claimreview(brief, tmp_path / "r.json").read_text(encoding="utf-8"))
+    review = next(r for r in doc["@graph"] if r["url"] == f"#claim-{story.claims['long']}")
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Half-baked",
+                                      "ratingExplanation": "The closure lasted four days."}

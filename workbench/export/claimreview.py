@@ -38,6 +38,15 @@ def _review_url(base_url: str | None, entry: BriefEntry) -> str:
     return (base_url.split("#")[0] + anchor) if base_url else anchor
 
 
+def _review_rating(brief: BriefData, entry: BriefEntry) -> dict[str, Any]:
+    if brief.scale.find(entry.rating.name) is None:       # a word outside the scale: no number to give it
+        rating: dict[str, Any] = {"@type": "Rating", "alternateName": entry.rating.name}
+        if entry.rationale:
+            rating["ratingExplanation"] = entry.rationale
+        return rating
+    return brief.scale.review_rating(entry.rating.name, entry.rationale or None)
+
+
 def claim_review(brief: BriefData, entry: BriefEntry, *, base_url: str | None = None) -> dict[str, Any]:
     """The ClaimReview of one rated entry."""
     appearances = [entry.source] + [e.source for e in entry.corroborating if e.source.id != entry.source.id]
@@ -63,7 +72,7 @@ def claim_review(brief: BriefData, entry: BriefEntry, *, base_url: str | None = 
         "claimReviewed": entry.text,
         "author": {"@type": "Organization" if not entry.reviewer else "Person", "name": author_name},
         "datePublished": _iso(entry.reviewed_on or brief.created),
-        "reviewRating": brief.scale.review_rating(entry.rating.name, entry.rationale or None),
+        "reviewRating": _review_rating(brief, entry),
         "itemReviewed": item,
     }
     if brief.author and entry.reviewer:

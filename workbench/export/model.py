@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from workbench.domain.claims import LinkDecision, Relation, Status
 from workbench.domain.errors import ExportError, NotFound
-from workbench.domain.ratings import Rating, RatingScale
+from workbench.domain.ratings import NEUTRAL, Rating, RatingScale
 from workbench.services.verdicts import get_rating_scale
 from workbench.storage.models import Brief, Claim, Link, Source, Verdict
 
@@ -145,7 +145,7 @@ class BriefData:
         counts: dict[str, int] = {}
         for entry in self.entries:
             counts[entry.rating_name] = counts.get(entry.rating_name, 0) + 1
-        order = [*self.scale.names, "Not rated"]
+        order = [*self.scale.names, *sorted(set(counts) - set(self.scale.names) - {"Not rated"}), "Not rated"]
         return [(name, counts[name]) for name in order if name in counts]
 
     def sources(self) -> list[SourceRef]:
@@ -285,7 +285,7 @@ def _entries(session, ids: list[int], scale: RatingScale) -> list[BriefEntry]:
             attribution=clean_text(claim.attribution) or None,
             source=_source_ref(claim.source),
             status=verdict.status if verdict else Status.UNREVIEWED.value,
-            rating=scale.find(verdict.rating) if verdict and verdict.rating else None,
+            rating=_rating(scale, verdict.rating) if verdict and verdict.rating else None,
             rationale=clean_text(verdict.rationale if verdict else "").strip(),
             reviewer=clean_text(verdict.reviewer) if verdict and verdict.reviewer else None,
             reviewed_on=verdict.updated_at.date() if verdict and verdict.updated_at else None,
@@ -315,6 +315,11 @@ def _entries(session, ids: list[int], scale: RatingScale) -> list[BriefEntry]:
                 entry.notes.append(note)
         entries.append(entry)
     return entries
+
+
+def _rating(scale: RatingScale, name: str) -> Rating:
+    """The scale's rating; a word the scale no longer has (edited outside the app) is kept, uncoloured."""
+    return scale.find(name) or Rating(clean_text(name), None, NEUTRAL)
 
 
 def _claims_by_id(session, ids: set[int]) -> dict[int, tuple[str, SourceRef]]:
