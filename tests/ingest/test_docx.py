@@ -118,3 +118,11 @@ def test_xml_entity_declarations_are_refused():
 def test_document_with_only_empty_paragraphs_fails():
     with pytest.raises(ImportFailed, match="no text"):
         read(docx_bytes(["", "  "]))
+
+
+def test_entity_declaration_hidden_behind_a_long_comment_is_refused():
+    evil = (b'<?xml version="1.0"?><!--' + b"x" * 20_000 + b'--><!DOCTYPE d [<!ENTITY a "boom">]>'
+            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            b"<w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>")
+    with pytest.raises(ImportFailed, match="entities"):
+        read(_rezip(GOOD, replace={"word/document.xml": evil}))

@@ -75,11 +75,14 @@ def check_container(data: bytes) -> None:
                 continue
             try:
                 with archive.open(info) as part:
-                    head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise ImportFailed(f"the .docx part {info.filename} declares XML entities; refusing it")
-                    while part.read(1 << 20):  # reading to the end checks the CRC of every part
-                        pass
+                    # Reading every part to its end checks its CRC; a DOCTYPE may hide behind a long comment,
+                    # so every chunk is searched (with an overlap for a marker cut in two).
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        window = tail + chunk
+                        if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                            raise ImportFailed(f"the .docx part {info.filename} declares XML entities; refusing it")
+                        tail = chunk[-16:]
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
                 raise ImportFailed(f"the .docx is damaged (part {info.filename}: {_short(exc)})") from exc
             except NotImplementedError as exc:
