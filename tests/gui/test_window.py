@@ -93,6 +93,16 @@ def test_verdict_persists_after_reopening(window, qtbot, sample_ws_path):
     assert window.article.claim_by_id(claim_id)["state"] == "verified"
 
 
+def test_typed_verdict_is_kept_when_moving_to_another_claim(window):
+    claim_id = first_claim(window)
+    window.select_claim(claim_id)
+    window.verdict.rationale.setPlainText("Half-written reasoning.")
+    other = window.crosscheck.links[0]["claim_id"]
+    window.select_claim(other)
+    with window.ws.session() as session:
+        assert views.claim_detail(session, claim_id)["verdict"]["rationale"] == "Half-written reasoning."
+
+
 def test_a_verdict_the_core_refuses_is_explained_not_saved(window, qtbot):
     claim_id = first_claim(window)
     window.select_claim(claim_id)

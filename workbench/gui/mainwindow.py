@@ -370,6 +370,8 @@ class MainWindow(QtWidgets.QMainWindow):
         """Show one claim in every panel: article (opened at the span), table, cross-check, verdict."""
         if self.ws is None:
             return
+        if self.verdict.claim_id not in (None, claim_id) and self.verdict.dirty():
+            self._store_verdict(self.verdict.claim_id, self.verdict.values())   # never lose typed work
         try:
             with self.ws.session() as session:
                 detail = views.claim_detail(session, claim_id)
@@ -554,19 +556,24 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ------------------------------------------------------------------------------------------ verdicts, links
     def save_verdict(self, claim_id: int, values: dict) -> None:
+        if self._store_verdict(claim_id, values):
+            self.refresh_claim()
+
+    def _store_verdict(self, claim_id: int, values: dict) -> bool:
         from workbench.services.verdicts import set_verdict
 
         try:
             with self.ws.session() as session:
                 set_verdict(session, claim_id, **values)
         except WorkbenchError as exc:
-            self.show_error(str(exc), title="Verdict not saved")
-            return
+            self.show_error(f"Claim #{claim_id}: {exc}", title="Verdict not saved")
+            return False
         if values.get("reviewer"):
             self.settings.reviewer = values["reviewer"]
         self.statusBar().showMessage(f"Verdict saved for claim #{claim_id}", 5000)
-        self.refresh_claim()
+        self.claims.model.refresh_rows([claim_id])
         self.refresh_sources()
+        return True
 
     def decide_link(self, link_id: int, decision: str) -> None:
         try:

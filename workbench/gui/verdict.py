@@ -98,6 +98,11 @@ class VerdictEditor(QtWidgets.QWidget):
         for item in verdict.get("evidence") or []:
             self._add_evidence_item(item)
         self.history.setHtml(history_html(events))
+        self._loaded = self.values()
+
+    def dirty(self) -> bool:
+        """True when the fields differ from the verdict last shown (unsaved edits)."""
+        return self.claim_id is not None and self.values() != getattr(self, "_loaded", None)
 
     def values(self) -> dict:
         return {
