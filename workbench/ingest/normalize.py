@@ -18,9 +18,10 @@ _FOLD = str.maketrans({
 
 def normalize_text(text: str) -> str:
     """NFC, unified line endings, no control characters, single spaces, at most one blank line."""
-    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _CONTROL.sub("", text)
+    # Controls go before NFC: removing one can bring a letter and its accent together, and the result must
+    # already be composed (normalize_text(normalize_text(x)) == normalize_text(x)).
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = _BLANK_LINES.sub("\n\n", text)
