@@ -8,10 +8,11 @@ whether two claims state the same fact.
 
 from __future__ import annotations
 
+import whoosh.index
 from whoosh.query import Or, Term
 
 from workbench.search.documents import number_tokens
-from workbench.search.index import SyncReport, open_index
+from workbench.search.index import SyncReport, sync_index
 from workbench.search.schema import CLAIM, PLAIN, STEMMED
 from workbench.storage.workspace import Workspace
 
@@ -28,18 +29,16 @@ class CandidateFinder:
 
     def __init__(self, ws: Workspace, *, sync: bool = True):
         self.ws = ws
-        if sync:
-            self._ix, self.report = open_index(ws)
-        else:  # the caller synced a moment ago
-            import whoosh.index
-
-            self._ix, self.report = whoosh.index.open_dir(str(ws.index_dir)), SyncReport()
-        self._searcher = self._ix.searcher()
+        self.report = sync_index(ws) if sync else SyncReport()
+        # A searcher of its own: the check runs long, and the thread's shared searcher is refreshed by others.
+        self._searcher = whoosh.index.open_dir(str(ws.index_dir)).searcher()
         self._max_df = max(MIN_COMMON, int(COMMON_SHARE * self._searcher.doc_frequency("type", CLAIM)))
 
     def refresh(self) -> None:
         """See what was committed to the index since this finder was opened."""
-        self._searcher = self._searcher.refresh()
+        if not self._searcher.up_to_date():
+            self._searcher.close()
+            self._searcher = whoosh.index.open_dir(str(self.ws.index_dir)).searcher()
 
     def close(self) -> None:
         self._searcher.close()
@@ -80,10 +79,11 @@ class CandidateFinder:
         if not terms:
             return []
         query = Or([Term(field, term, boost=boost) for field, term, boost in terms])
-        results = self._searcher.search(query, limit=limit + 1, mask=Term("source_id", int(source_id)))
+        results = self._searcher.search(query, limit=limit + 1, mask=Term("source_id", str(source_id)))
         out = []
         for hit in results:
             fields = hit.fields()
-            if fields.get("type") == CLAIM and fields["id"] != claim_id:
-                out.append((fields["id"], float(hit.score)))
+            found_id = int(fields["id"])
+            if fields.get("type") == CLAIM and found_id != claim_id:
+                out.append((found_id, float(hit.score)))
         return out[:limit]

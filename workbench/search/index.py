@@ -11,6 +11,7 @@ import gc
 import json
 import logging
 import shutil
+import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -100,9 +101,8 @@ def db_watermark(session: Session) -> dict[str, Any]:
     }
 
 
-def read_watermark(ix) -> dict[str, Any] | None:
-    with ix.searcher() as searcher:
-        fields = searcher.document(key=META_KEY)
+def read_watermark(searcher) -> dict[str, Any] | None:
+    fields = searcher.document(key=META_KEY)
     if not fields or not fields.get("meta"):
         return None
     return json.loads(fields["meta"])
@@ -115,8 +115,40 @@ def _meta_document(watermark: dict[str, Any]) -> dict[str, Any]:
 # ------------------------------------------------------------------ opening
 
 
+# One searcher per thread and index folder, reopened when a commit made it stale (checking only reads the
+# TOC generation). A rebuild swaps folders, which the folder's inode number tells.
+_SEARCHERS: dict[tuple[str, int], tuple[int, Any]] = {}
+
+
+def thread_searcher(path: Path):
+    """This thread's searcher over the index in ``path``: do not close it, it is reused."""
+    key = (str(path), threading.get_ident())
+    inode = path.stat().st_ino
+    entry = _SEARCHERS.get(key)
+    if entry is not None and entry[0] == inode and entry[1].up_to_date():
+        return entry[1]
+    if entry is not None:
+        _close_quietly(entry[1])
+    # Not Searcher.refresh(): its reuse of segment readers can keep deletions that a later commit made.
+    searcher = whoosh.index.open_dir(str(path)).searcher()
+    _SEARCHERS[key] = (inode, searcher)
+    return searcher
+
+
+def _forget_searchers(path: Path) -> None:
+    for key in [k for k in _SEARCHERS if k[0] == str(path)]:
+        _close_quietly(_SEARCHERS.pop(key)[1])
+
+
+def _close_quietly(searcher) -> None:
+    try:
+        searcher.close()
+    except Exception:  # a searcher over deleted or damaged files: nothing to keep
+        pass
+
+
 def _open_checked(ws: Workspace) -> tuple[Any, dict | None, str | None]:
-    """(index, stored watermark, None) or (None, None, why it must be rebuilt)."""
+    """(searcher, stored watermark, None) or (None, None, why the index must be rebuilt)."""
     path = ws.index_dir
     if not path.is_dir() or not any(path.glob("*.toc")):
         return None, None, "the search index was missing"
@@ -125,29 +157,30 @@ def _open_checked(ws: Workspace) -> tuple[Any, dict | None, str | None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            ix = whoosh.index.open_dir(str(path))
-            watermark = read_watermark(ix)
+            searcher = thread_searcher(path)
+            watermark = read_watermark(searcher)
         except Exception as exc:  # any unreadable file: the index is derived, so rebuild it
             log.warning("search index %s is damaged: %s: %s", path, type(exc).__name__, exc)
+            _forget_searchers(path)
             exc.__traceback__ = None
             del exc
             gc.collect()
             return None, None, "the search index was damaged"
     if watermark is None or watermark.get("schema") != SCHEMA_VERSION:
         return None, None, "the search index was made by another version"
-    return ix, watermark, None
+    return searcher, watermark, None
 
 
 def open_index(ws: Workspace):
-    """The index, synced with the database first (rebuilt if needed). Returns (index, SyncReport)."""
+    """This thread's searcher, synced with the database first (rebuilt if needed): (searcher, SyncReport)."""
     report = sync_index(ws)
-    ix, _, problem = _open_checked(ws)
-    if ix is None:  # rebuilt a moment ago by us; only a concurrent deletion gets here
+    searcher, _, problem = _open_checked(ws)
+    if searcher is None:  # rebuilt a moment ago by us; only a concurrent deletion gets here
         report = rebuild_index(ws, reason=problem)
-        ix, _, problem = _open_checked(ws)
-        if ix is None:
+        searcher, _, problem = _open_checked(ws)
+        if searcher is None:
             raise IndexBusy(f"the search index of {ws.path.name} cannot be opened ({problem}); try again")
-    return ix, report
+    return searcher, report
 
 
 # ------------------------------------------------------------------ sync
@@ -156,18 +189,18 @@ def open_index(ws: Workspace):
 def sync_index(ws: Workspace, state: TaskState = NO_STATE, *, timeout: float = LOCK_TIMEOUT) -> SyncReport:
     """Bring the index in step with the database; cheap when nothing changed."""
     started = time.perf_counter()
-    ix, stored, problem = _open_checked(ws)
-    if ix is not None:
+    searcher, stored, problem = _open_checked(ws)
+    if searcher is not None:
         with ws.session() as session:
             current = db_watermark(session)
         if stored == current:
             return SyncReport(seconds=time.perf_counter() - started)
     with index_lock(ws, timeout):
-        ix, stored, problem = _open_checked(ws)  # another process may have done the work while we waited
-        if ix is None:
+        searcher, stored, problem = _open_checked(ws)  # another process may have done it while we waited
+        if searcher is None:
             report = _rebuild_locked(ws, state, problem)
         else:
-            report = _update_locked(ws, ix, stored, state, timeout)
+            report = _update_locked(ws, searcher, stored, state, timeout)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -185,11 +218,12 @@ def _vanished(session: Session, old: list[Any], model, key) -> bool:
     return now_count - now_new < old_count
 
 
-def _update_locked(ws: Workspace, ix, stored: dict, state: TaskState, timeout: float) -> SyncReport:
+def _update_locked(ws: Workspace, searcher, stored: dict, state: TaskState, timeout: float) -> SyncReport:
     report = SyncReport()
-    writer = ix.writer(timeout=timeout, limitmb=WRITER_LIMIT_MB)
+    ix = whoosh.index.open_dir(str(ws.index_dir))
+    writer = ix.writer(timeout=timeout, limitmb=WRITER_LIMIT_MB, compound=False)
     try:
-        with ws.session() as session, ix.searcher() as searcher:
+        with ws.session() as session:
             current = db_watermark(session)
             if current == stored:
                 writer.cancel()
@@ -243,19 +277,19 @@ def _apply_changes(session: Session, searcher, writer, stored: dict, report: Syn
     if _vanished(session, stored["verdicts"], Verdict, Verdict.claim_id):
         # A verdict row was removed: its claim is unreviewed again. Re-index every claim marked otherwise.
         reviewed = And([Term("type", CLAIM), Not(Term("status", "unreviewed"))])
-        claim_ids |= {searcher.stored_fields(n)["id"] for n in searcher.docs_for_query(reviewed)}
+        claim_ids |= {int(searcher.stored_fields(n)["id"]) for n in searcher.docs_for_query(reviewed)}
 
     if _vanished(session, stored["sources"], Source, Source.id):
         live = set(session.scalars(select(Source.id)))
         for docnum in searcher.docs_for_query(Term("type", SOURCE)):
-            sid = searcher.stored_fields(docnum)["id"]
+            sid = int(searcher.stored_fields(docnum)["id"])
             if sid not in live:
-                writer.delete_by_term("source_id", sid)
+                writer.delete_by_term("source_id", str(sid))
                 report.removed += 1
     if _vanished(session, stored["claims"], Claim, Claim.id):
         live = set(session.scalars(select(Claim.id)))
         for docnum in searcher.docs_for_query(Term("type", CLAIM)):
-            cid = searcher.stored_fields(docnum)["id"]
+            cid = int(searcher.stored_fields(docnum)["id"])
             if cid not in live:
                 writer.delete_by_term("key", claim_key(cid))
                 report.removed += 1
@@ -298,7 +332,7 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
     report = SyncReport(rebuilt=True)
     try:
         ix = whoosh.index.create_in(str(building), build_schema())
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
         try:
             with ws.session() as session:
                 # Read in one transaction: the watermark matches exactly the rows written.
@@ -325,6 +359,7 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
             writer.cancel()
             raise
         ix.close()
+        _forget_searchers(final)
         _swap(building, final)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)

@@ -127,6 +127,8 @@ class QueryParser:
             except Exception as exc:
                 raise QueryError(f"cannot read {match.group(0)}: {_reason(exc)}; {FIELD_HINTS.get(name, '')}"
                                  .rstrip("; ")) from exc
+            if name in ("id", "source_id") and not value.isdigit():
+                raise QueryError(f"cannot read {value!r} in {name}: {FIELD_HINTS[name]}")
             if part == NullQuery and name in FIELD_HINTS:
                 raise QueryError(f"cannot read {value!r} in {name}: {FIELD_HINTS[name]}")
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from whoosh.analysis import IDTokenizer, LowercaseFilter, StandardAnalyzer, StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 # Bump when the schema or the analysers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SOURCE = "source"
 CLAIM = "claim"
@@ -23,6 +23,15 @@ LOWER_ID = IDTokenizer() | LowercaseFilter()
 DEFAULT_FIELDS = {"title": 2.0, "text": 1.5, "body": 1.0}
 
 
+class Day(DATETIME):
+    """A date indexed as one term: Whoosh's DATETIME writes 8 (for fast ranges over many distinct instants);
+    articles fall on a few hundred days at most, so a range simply lists them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.shift_step = 0
+
+
 def text_field(analyzer, boost: float = 1.0, stored: bool = False) -> TEXT:
     field = TEXT(analyzer=analyzer, phrase=True, field_boost=boost, stored=stored)
     # A query word that splits into several tokens ("29,000", "wet-market") is a phrase, not an OR.
@@ -34,15 +43,16 @@ def build_schema() -> Schema:
     return Schema(
         key=ID(unique=True),                       # "source:12", "claim:34", "_meta"
         type=ID(stored=True),
-        id=NUMERIC(int, bits=64, stored=True, signed=False),
-        source_id=NUMERIC(int, bits=64, stored=True, signed=False),
+        # Ids as words: Whoosh's NUMERIC writes 16 terms per value, a large share of all postings.
+        id=ID(stored=True),
+        source_id=ID(stored=True),
         # sources
         title=text_field(STEMMED),
         body=text_field(STEMMED),
         author=text_field(PLAIN),
         # shared by sources and claims (a claim carries its source's outlet and date)
         outlet=text_field(PLAIN),
-        published=DATETIME(),
+        published=Day(),
         # claims
         text=text_field(STEMMED),
         kind=ID(analyzer=LOWER_ID),

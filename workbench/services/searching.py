@@ -19,7 +19,7 @@ from workbench.tasks import NO_STATE, TaskState
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LIMIT = 20
+from workbench.search.defaults import DEFAULT_LIMIT  # noqa: E402  (re-exported)
 # Each further hit from a source already listed counts this much less, so one long article full of matching
 # claims does not push every other article off the first page.
 SAME_SOURCE_DECAY = 0.6
@@ -41,16 +41,16 @@ def run_search(ws: Workspace, query: str, limit: int = DEFAULT_LIMIT) -> SearchR
     if limit < 1:
         raise WorkbenchError("the limit must be at least 1")
     parsed = parse_query(query)
-    ix, report = open_index(ws)
+    searcher, report = open_index(ws)
     try:
-        ranked = _ranked(ix, parsed, limit)
+        ranked = _ranked(searcher, parsed, limit)
     except WorkbenchError:
         raise
     except Exception as exc:  # damaged index files can surface only when their postings are read
         log.warning("search failed on the index (%s: %s); rebuilding it", type(exc).__name__, exc)
         report = rebuild_index(ws, reason="the search index was damaged")
-        ix, _ = open_index(ws)
-        ranked = _ranked(ix, parsed, limit)
+        searcher, _ = open_index(ws)
+        ranked = _ranked(searcher, parsed, limit)
     hits = _describe(ws, ranked, query_words(parsed))
     return SearchResults(hits=hits, notice=report.message)
 
@@ -60,10 +60,9 @@ def reindex(ws: Workspace, state: TaskState = NO_STATE) -> SyncReport:
     return rebuild_index(ws, state)
 
 
-def _ranked(ix, parsed, limit: int) -> list[tuple[str, int, int, float]]:
-    with ix.searcher() as searcher:
-        results = searcher.search(parsed, limit=max(limit * 4, 50), mask=Term("type", META))
-        found = [(hit["type"], hit["id"], hit["source_id"], hit.score) for hit in results]
+def _ranked(searcher, parsed, limit: int) -> list[tuple[str, int, int, float]]:
+    results = searcher.search(parsed, limit=max(limit * 4, 50), mask=Term("type", META))
+    found = [(hit["type"], int(hit["id"]), int(hit["source_id"]), hit.score) for hit in results]
     return _spread_sources(found, limit)
 
 
