@@ -51,3 +51,10 @@ def test_old_schema_is_upgraded_and_copied_aside_first(tmp_path):
         con = sqlite3.connect(backups[0])
         assert con.execute("select title from sources").fetchone() == ("Kept",)
         con.close()
+
+
+def test_fast_head_lookup_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert script.get_heads() == [migrate.head_revision()]

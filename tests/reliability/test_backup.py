@@ -81,7 +81,9 @@ def _older_workspace(path):
     ws = open_workspace(path, create=True)
     with ws.session() as s:
         add_source(s, "kept", "This article was written before the upgrade.", ["This article was written"])
-    previous = migrate.ScriptDirectory.from_config(migrate.alembic_config()).get_revision(
+    from alembic.script import ScriptDirectory
+
+    previous = ScriptDirectory.from_config(migrate.alembic_config()).get_revision(
         migrate.head_revision()).down_revision
     if previous is not None:
         from alembic import command

@@ -7,7 +7,7 @@ import logging
 import sys
 
 from workbench import __version__
-from workbench.cli import check_cmds, claims_cmds, export_cmds, reliability_cmds, search_cmds, workspace_cmds
+from workbench.cli import check_cmds, claims_cmds, export_cmds, gui_cmds, reliability_cmds, search_cmds, workspace_cmds
 from workbench.domain.errors import WorkbenchError
 from workbench.logs import log_internal_error, log_user_error, setup_logging
 from workbench.tasks import Cancelled
@@ -15,7 +15,7 @@ from workbench.tasks import Cancelled
 log = logging.getLogger(__name__)
 
 # Each module contributes its subcommands through `register(subparsers)`.
-COMMAND_MODULES = [workspace_cmds, claims_cmds, reliability_cmds, search_cmds, check_cmds, export_cmds]
+COMMAND_MODULES = [workspace_cmds, claims_cmds, reliability_cmds, search_cmds, export_cmds, gui_cmds, check_cmds]
 
 
 class UsageError(Exception):

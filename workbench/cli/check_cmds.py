@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from workbench.cli.output import add_workspace_arg, open_ws, print_json, shorten
-from workbench.services.checking import check_all, check_results, claim_crosscheck, set_link_decision
 
 
 def register(sub) -> None:
@@ -31,6 +30,7 @@ def register(sub) -> None:
 
 
 def cmd_check(args) -> int:
+    from workbench.services.checking import check_all, check_results
     with open_ws(args) as ws:
         report = check_all(ws)
         with ws.session() as session:
@@ -61,6 +61,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_crosscheck(args) -> int:
+    from workbench.services.checking import claim_crosscheck
     with open_ws(args) as ws, ws.session() as session:
         panel = claim_crosscheck(session, args.claim)
     if args.json:
@@ -77,6 +78,7 @@ def cmd_crosscheck(args) -> int:
 
 
 def cmd_link(args) -> int:
+    from workbench.services.checking import set_link_decision
     with open_ws(args) as ws, ws.session() as session:
         row = set_link_decision(session, args.link, args.decision or None)
     if args.json:

@@ -9,9 +9,7 @@ from pathlib import Path
 from workbench.cli.output import add_workspace_arg, open_ws, print_json, shorten
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.ratings import PRESETS
-from workbench.export.formats import FORMATS, export_workspace
-from workbench.services.briefs import list_briefs
-from workbench.services.verdicts import get_rating_scale, history, set_rating_scale, set_verdict
+from workbench.export import FORMATS
 
 
 def register(sub) -> None:
@@ -74,6 +72,7 @@ def _evidence(args) -> list[dict] | None:
 
 
 def cmd_verdict(args) -> int:
+    from workbench.services.verdicts import set_verdict
     with open_ws(args) as ws, ws.session() as session:
         rating = None if args.rating == "-" else args.rating
         row = set_verdict(session, args.claim_id, rating=rating, status=args.status, rationale=args.note,
@@ -87,6 +86,7 @@ def cmd_verdict(args) -> int:
 
 
 def cmd_history(args) -> int:
+    from workbench.services.verdicts import history
     with open_ws(args) as ws, ws.session() as session:
         events = history(session, args.claim_id)
     if args.json:
@@ -100,6 +100,7 @@ def cmd_history(args) -> int:
 
 
 def cmd_rating_scale(args) -> int:
+    from workbench.services.verdicts import get_rating_scale, set_rating_scale
     from workbench.cli import UsageError
 
     with open_ws(args) as ws, ws.session() as session:
@@ -123,6 +124,7 @@ def cmd_rating_scale(args) -> int:
 
 
 def cmd_briefs(args) -> int:
+    from workbench.services.briefs import list_briefs
     with open_ws(args) as ws, ws.session() as session:
         rows = list_briefs(session)
     if args.json:
@@ -148,6 +150,7 @@ def _claim_ids(text: str | None) -> list[int] | None:
 
 
 def cmd_export(args) -> int:
+    from workbench.export.formats import export_workspace
     ids = _claim_ids(args.claims)
     with open_ws(args) as ws:
         path, brief = export_workspace(

@@ -6,7 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-from workbench.storage.workspace import Workspace, open_workspace
 
 
 def print_json(data) -> None:
@@ -18,6 +17,7 @@ def add_workspace_arg(parser) -> None:
 
 
 def open_ws(args) -> Workspace:
+    from workbench.storage.workspace import Workspace, open_workspace
     return open_workspace(args.workspace)
 
 

@@ -6,9 +6,6 @@ import sys
 from pathlib import Path
 
 from workbench.cli.output import add_workspace_arg, open_ws, print_json, shorten
-from workbench.services import trash
-from workbench.services.backup import backup_workspace
-from workbench.services.doctor import run_doctor
 
 
 def register(sub) -> None:
@@ -44,6 +41,7 @@ def register(sub) -> None:
 
 
 def cmd_backup(args) -> int:
+    from workbench.services.backup import backup_workspace
     result = backup_workspace(args.workspace, args.out, overwrite=args.overwrite)
     if args.json:
         print_json(result)
@@ -53,6 +51,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_doctor(args) -> int:
+    from workbench.services.doctor import run_doctor
     report = run_doctor(args.workspace, repair=args.repair)
     if args.json:
         print_json(report.to_json())
@@ -84,6 +83,7 @@ def cmd_doctor(args) -> int:
 
 
 def cmd_trash(args) -> int:
+    from workbench.services import trash
     from workbench.cli import UsageError
 
     if args.older_than is not None and not args.empty:
@@ -118,6 +118,7 @@ def cmd_trash(args) -> int:
 
 
 def cmd_delete(args) -> int:
+    from workbench.services import trash
     with open_ws(args) as ws:
         with ws.session() as session:
             if args.claim:

@@ -6,7 +6,7 @@ import sys
 
 from workbench.cli.output import add_workspace_arg, open_ws, print_json, shorten
 from workbench.search.query import QUERY_HELP
-from workbench.services.searching import DEFAULT_LIMIT, reindex, run_search
+from workbench.search.defaults import DEFAULT_LIMIT
 from workbench.tasks import TaskState
 
 
@@ -34,6 +34,7 @@ def _raw_formatter():
 
 
 def cmd_search(args) -> int:
+    from workbench.services.searching import run_search
     from workbench.cli import UsageError
 
     if args.limit < 1:
@@ -56,6 +57,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_reindex(args) -> int:
+    from workbench.services.searching import reindex
     def show(done: int, total: int, message: str) -> None:
         if sys.stderr.isatty():
             print(f"\r{message} {done}/{total}   ", end="", file=sys.stderr, flush=True)

@@ -6,13 +6,10 @@ import sys
 from pathlib import Path
 
 from workbench.cli.output import add_workspace_arg, open_ws, print_json, shorten
-from workbench.services import pipeline
-from workbench.services.importing import DEFAULT_MAX_BYTES, import_paths, import_url
-from workbench.services.sources import list_sources, source_detail
-from workbench.storage.workspace import open_workspace
 
 
 def register(sub) -> None:
+    from workbench.ingest.limits import DEFAULT_MAX_BYTES
     p = sub.add_parser("init", help="create a new, empty workspace")
     add_workspace_arg(p)
     p.set_defaults(func=cmd_init)
@@ -42,6 +39,7 @@ def register(sub) -> None:
 
 
 def cmd_init(args) -> int:
+    from workbench.storage.workspace import open_workspace
     if args.workspace.exists() and args.workspace.stat().st_size > 0:
         from workbench.domain.errors import WorkspaceError
 
@@ -53,6 +51,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from workbench.services import pipeline
+    from workbench.services.importing import import_paths, import_url
     from workbench.cli import UsageError
 
     if not args.paths and not args.url:
@@ -82,6 +82,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_sources(args) -> int:
+    from workbench.services.sources import list_sources
     with open_ws(args) as ws, ws.session() as session:
         rows = list_sources(session)
     if args.json:
@@ -95,6 +96,7 @@ def cmd_sources(args) -> int:
 
 
 def cmd_source(args) -> int:
+    from workbench.services.sources import source_detail
     with open_ws(args) as ws, ws.session() as session:
         row = source_detail(session, args.id)
     if args.json:

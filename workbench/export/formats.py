@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.domain.errors import ExportError
+from workbench.export import FORMATS, SUFFIXES
 from workbench.export.claimreview import write_claimreview
 from workbench.export.csv import write_csv
 from workbench.export.docx import write_docx
@@ -12,8 +13,6 @@ from workbench.export.markdown import write_markdown
 from workbench.export.model import BriefData, build_brief
 from workbench.tasks import NO_STATE, TaskState
 
-FORMATS = ("docx", "claimreview", "markdown", "csv")
-SUFFIXES = {"docx": ".docx", "claimreview": ".json", "markdown": ".md", "csv": ".csv"}
 
 
 def write_brief(
