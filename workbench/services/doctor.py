@@ -19,6 +19,7 @@ from workbench.tasks import NO_STATE, TaskState
 
 log = logging.getLogger(__name__)
 
+NO_INDEX = "there is no index yet"
 FACET_GROUPS = ("numbers", "dates", "entities", "quotes", "attributions")
 # Attributions may name an origin given in a neighbouring sentence, so only these must sit inside their claim.
 FACETS_INSIDE_CLAIM = ("numbers", "dates", "entities", "quotes")
@@ -332,7 +333,9 @@ def _check_index(ws: Workspace, report: DoctorReport, repair: bool) -> None:
     report.checked["index"] = 1
     if problem is None:
         return
-    finding = Finding("index", f"the search index is out of step with the workspace: {problem}")
+    # No index at all is not damage: it is built on the first search. Anything else is.
+    finding = Finding("index", f"the search index is out of step with the workspace: {problem}",
+                      severity="note" if problem == NO_INDEX else "problem")
     report.findings.append(finding)
     if repair:
         rebuild_index(ws)
@@ -352,7 +355,7 @@ def index_problem(ws: Workspace) -> str | None:
             .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None)))}
     directory = ws.index_dir
     if not directory.is_dir() or not any(directory.glob("*.toc")):
-        return "there is no index" if expected else None
+        return NO_INDEX if expected else None
     # Whoosh's TOC.read leaves its file open when the TOC is damaged; that file is closed when the error is
     # dropped, so the ResourceWarning is silenced around the whole attempt.
     with warnings.catch_warnings():
@@ -381,7 +384,7 @@ def _indexed_items(directory: Path) -> set[tuple[str, int]] | str:
     try:
         ix = whoosh_index.open_dir(str(directory))
         with ix.searcher() as searcher:
-            return {(stored["type"], stored.get("id")) for _n, stored in searcher.reader().iter_docs()
+            return {(stored["type"], int(stored["id"])) for _n, stored in searcher.reader().iter_docs()
                     if stored.get("type") in (SOURCE, CLAIM)}
     except Exception as exc:  # a damaged index is derived data: report it, a rebuild repairs it
         log.warning("cannot read the index %s: %s: %s", directory, type(exc).__name__, str(exc))
