@@ -28,11 +28,13 @@ ANONYMOUS = re.compile(
     rf"|\bsources\s+(?:said|say|told|added|claimed)\b|\b(?:according\s+to\s+)?sources\b(?=[,.;])",
     re.IGNORECASE,
 )
-ACCORDING_TO = re.compile(rf"\b(?i:according)\s+to\s+(?P<what>(?:(?:a|an|the)\s+)?[^,.;:“”\"()]{{2,80}}?)(?=[,.;:“”\"()]|$)")
+ACCORDING_TO = re.compile(rf"\b(?i:according)\s+to\s+(?P<what>(?:(?:a|an|the)\s+)?[^,.;:“”\"()]{{2,80}}?)"
+                          rf"(?=[,.;:“”\"()]|$)")
 CITING = re.compile(rf"\b(?i:citing)\s+(?P<what>(?:(?:a|an|the)\s+)?[^,.;:“”\"()]{{2,80}}?)(?=[,.;:“”\"()]|$)")
 TOLD = re.compile(rf"\btold\s+(?P<who>{_NAME})")
 REPORTED = re.compile(rf"(?P<who>{_NAME})\s+(?:first\s+|previously\s+|earlier\s+|also\s+)?(?:reported|reports|"
-                      rf"has\s+reported|had\s+reported)\b|\b(?:reported|first\s+reported)\s+by\s+(?:the\s+)?(?P<who2>{_NAME})")
+                      rf"has\s+reported|had\s+reported)\b"
+                      rf"|\b(?:reported|first\s+reported)\s+by\s+(?:the\s+)?(?P<who2>{_NAME})")
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{0,60}?\((?P<who>[A-Z][A-Za-z .]{1,40})\)\s*[-—–]")
 SAID = re.compile(rf"(?P<who>{_NAME})\s+(?:also\s+|later\s+|previously\s+)?(?:{SPEECH_VERBS})\b"
                   rf"|\b(?:said|says|according\s+to)\s+(?P<who2>{_NAME})")

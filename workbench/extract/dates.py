@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 
 from workbench.domain.facets import DateFacet
 from workbench.extract.spans import SpanSet
@@ -240,6 +239,3 @@ def parse_dates(text: str, published: dt.date | None = None, offset: int = 0) ->
     found.sort(key=lambda f: f.start)
     return found
 
-
-def date_spans(facets: Iterable[DateFacet]) -> list[tuple[int, int]]:
-    return [(f.start, f.end) for f in facets]

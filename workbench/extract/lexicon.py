@@ -13,7 +13,8 @@ AGENCIES = {
     "TASS": "TASS", "RIA Novosti": "RIA Novosti", "Interfax": "Interfax", "Dow Jones": "Dow Jones",
     "Dow Jones Newswires": "Dow Jones", "Jiji Press": "Jiji", "Jiji": "Jiji", "Europa Press": "Europa Press",
     "Belga": "Belga", "APA": "APA", "NTB": "NTB", "TT": "TT", "Ritzau": "Ritzau", "PAP": "PAP", "Bernama": "Bernama",
-    "Antara": "Antara", "RTTNews": "RTTNews", "Canadian Press": "Canadian Press", "The Canadian Press": "Canadian Press",
+    "Antara": "Antara", "RTTNews": "RTTNews", "Canadian Press": "Canadian Press",
+    "The Canadian Press": "Canadian Press",
     "PA Media": "PA Media", "Press Association": "PA Media", "AAP": "AAP", "Australian Associated Press": "AAP",
 }
 

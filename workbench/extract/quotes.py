@@ -20,7 +20,6 @@ SPEAKER_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+)?{_VERB}(?:\s+\w
 ACCORDING_AFTER = re.compile(rf"[,.]?\s*according\s+to\s+{_SPEAKER}")
 
 PAIRS = {"“": "”", "«": "»", "„": "“"}
-MIN_QUOTE_WORDS = 1
 
 
 _OPENERS = re.compile(r'[“«„"‘]')

@@ -24,8 +24,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"“‘'(\[]*)(\S)")
 
-OPENING_QUOTES = "“‘"
-CLOSING_QUOTES = "”’"
 MAX_QUOTE_HOLD = 600     # a quote longer than this may be split (an unbalanced mark must not swallow a page)
 
 
