@@ -40,7 +40,7 @@ def _crash_and_recover(tmp_path, *, budget_s, max_kills):
 
 
 def test_random_kills_during_import_check_export_and_reindex(tmp_path):
-    _crash_and_recover(tmp_path, budget_s=35, max_kills=12)
+    _crash_and_recover(tmp_path, budget_s=25, max_kills=10)
 
 
 @pytest.mark.slow
