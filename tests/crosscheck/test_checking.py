@@ -194,3 +194,37 @@ def test_cli_check_json_and_text(ws_path, ws, planted, capsys):
     assert "rejected" in capsys.readouterr().out
     assert main(["link", str(ws_path), "424242", "--confirm"]) == 1
     assert "error: no link with id 424242" in capsys.readouterr().err
+
+
+def test_identical_sentences_are_compared_once_and_linked_for_every_copy(ws):
+    line = "The Orvik bridge, closed since the flood, will reopen after repairs costing $48 million, the city said."
+    other = "Repairs to the Orvik bridge will cost $61 million, the city's engineer said before it reopens."
+    with ws.session() as s:
+        copies = [add_article(s, outlet=f"Outlet {i}", body=line, published="2024-02-0" + str(i),
+                              numbers={"$48 million": "USD"}, entities=("Orvik",)) for i in range(1, 4)]
+        rival = add_article(s, outlet="Engineers' Weekly", body=other, published="2024-02-05",
+                            numbers={"$61 million": "USD"}, entities=("Orvik",))
+    check_all(ws)
+    rel = _relations(ws)
+    ids = [next(iter(c[1].values())) for c in copies]
+    rival_id = next(iter(rival[1].values()))
+    assert all(rel[frozenset((cid, rival_id))] == "conflicts" for cid in ids)
+    assert rel[frozenset((ids[0], ids[1]))] == "corroborates"
+    with ws.session() as s:
+        for cid in ids:
+            claim = s.get(Claim, cid)
+            assert (claim.check_sources, claim.check_origins) == (3, 1)
+            assert claim.suggestion == "disputed"
+        link = s.scalars(select(Link).where(Link.a_id == ids[2], Link.b_id == rival_id)).one()
+        pair = link.details["pairs"][0]
+        assert s.get(Claim, ids[2]).source.body[pair["a"]["start"]:pair["a"]["end"]] == "$48 million"
+        assert link.details["published"] == {"a": "2024-02-03", "b": "2024-02-05"}
+
+
+def test_check_results_do_not_touch_updated_at(ws, planted):
+    with ws.session() as s:
+        before = dict(s.execute(select(Claim.id, Claim.updated_at)).all())
+    check_all(ws)
+    with ws.session() as s:
+        assert dict(s.execute(select(Claim.id, Claim.updated_at)).all()) == before
+        assert s.scalar(select(Claim.checked_at).limit(1)) is not None

@@ -11,6 +11,8 @@ from workbench.crosscheck.view import ClaimView
 
 # Terms in more postings than this say nothing about which claims belong together.
 MAX_POSTINGS = 400
+# Only a claim's rarest keys are looked up: they find the claims that state the same fact.
+MAX_KEYS = 14
 
 
 def figure_keys(view: ClaimView) -> list[str]:
@@ -40,12 +42,11 @@ class TermIndex:
 
     def candidates(self, view: ClaimView, limit: int = 30) -> list[tuple[int, float]]:
         scores: dict[int, float] = defaultdict(float)
-        for key in self._keys(view):
-            posting = self.postings.get(key)
-            if not posting or len(posting) > MAX_POSTINGS:
-                continue
+        keys = [k for k in self._keys(view) if 1 < len(self.postings.get(k, ())) <= MAX_POSTINGS]
+        keys.sort(key=lambda k: len(self.postings[k]))
+        for key in keys[:MAX_KEYS]:
             weight = self.weights[key]
-            for other in posting:
+            for other in self.postings[key]:
                 scores[other] += weight
         own_source = view.source_id
         ranked = ((score, cid) for cid, score in scores.items()

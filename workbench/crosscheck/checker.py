@@ -65,6 +65,83 @@ def propose_links(scope: list[ClaimView], pool: dict[int, ClaimView], candidates
     return out
 
 
+# Above this many member pairs, two groups of identical sentences are linked through their representatives.
+MAX_EXPANDED_PAIRS = 400
+
+
+def identity_key(view: ClaimView) -> tuple:
+    """Claims with this key say exactly the same thing: the same words, dates resolving the same way."""
+    return (" ".join(view.text.split()).casefold(), tuple(f.reading.label() for f in view.dates))
+
+
+def group_identical(views: list[ClaimView]) -> dict[int, list[ClaimView]]:
+    """Representative id -> the claims (of any source) with the same identity key, representative first."""
+    groups: dict[tuple, list[ClaimView]] = defaultdict(list)
+    for view in sorted(views, key=lambda v: v.id):
+        groups[identity_key(view)].append(view)
+    return {members[0].id: members for members in groups.values()}
+
+
+def propose_grouped(views: dict[int, ClaimView], candidates: CandidateFn, stats: TermStats,
+                    state: TaskState = NO_STATE) -> dict[Pair, Proposal]:
+    """A full check that compares each distinct sentence once: syndicated copies repeat sentences verbatim.
+
+    Identical sentences of different sources corroborate their group's representative; a relation found
+    between two representatives holds for their members too (offsets moved to each member's position).
+    """
+    groups = group_identical(list(views.values()))
+    reps = {rid: members[0] for rid, members in groups.items()}
+    rep_of = {m.id: rid for rid, members in groups.items() for m in members}
+
+    def rep_candidates(view: ClaimView) -> list[int]:
+        return list(dict.fromkeys(rep_of[c] for c in candidates(view) if c in rep_of))
+
+    base = propose_links(list(reps.values()), reps, rep_candidates, stats, state)
+    out: dict[Pair, Proposal] = {}
+    for rid, members in groups.items():
+        rep = members[0]
+        for member in members[1:]:
+            if member.source_id != rep.source_id:
+                out[pair_key(rep.id, member.id)] = Proposal(
+                    Relation.CORROBORATES, ["identical sentence"],
+                    {"pairs": [], "verbatim": True, "text_similarity": 1.0,
+                     "published": {"a": rep.published_label(), "b": member.published_label()}}, 1.0)
+    for (ra, rb), proposal in base.items():
+        ma, mb = groups[ra], groups[rb]
+        if len(ma) * len(mb) <= MAX_EXPANDED_PAIRS:
+            pairs = [(x, y) for x in ma for y in mb]
+        else:
+            pairs = [(ma[0], y) for y in mb] + [(x, mb[0]) for x in ma[1:]]
+        for x, y in pairs:
+            if x.source_id == y.source_id:
+                continue
+            key = pair_key(x.id, y.id)
+            if key in out:
+                continue
+            out[key] = proposal if (x.id, y.id) == (ra, rb) else _moved(proposal, x, y, reps[ra], reps[rb])
+    return out
+
+
+def _moved(proposal: Proposal, x: ClaimView, y: ClaimView, ra: ClaimView, rb: ClaimView) -> Proposal:
+    """The representatives' proposal for two of their members; a/b follow id order, offsets follow the text."""
+    flip = x.id > y.id
+    shift = {"a": x.start - ra.start, "b": y.start - rb.start}
+    pairs = []
+    for pair in proposal.details.get("pairs", []):
+        moved = dict(pair)
+        for side in ("a", "b"):
+            if isinstance(pair.get(side), dict):
+                moved[side] = {**pair[side], "start": pair[side]["start"] + shift[side],
+                               "end": pair[side]["end"] + shift[side]}
+        if flip:
+            moved["a"], moved["b"] = moved.get("b"), moved.get("a")
+        pairs.append(moved)
+    first, second = (y, x) if flip else (x, y)
+    details = {**proposal.details, "pairs": pairs,
+               "published": {"a": first.published_label(), "b": second.published_label()}}
+    return Proposal(proposal.relation, list(proposal.reasons), details, proposal.score)
+
+
 def _verbatim(x: str, y: str) -> bool:
     if min(len(x), len(y)) < VERBATIM_MIN_CHARS:
         return False
@@ -158,6 +235,12 @@ def summarise(claim_ids: Iterable[int], views: dict[int, ClaimView], links: list
         elif link.relation == Relation.CONFLICTS:
             conflicts[link.a] += 1
             conflicts[link.b] += 1
+    # identical sentences in other sources state the fact too, even when linked only through a representative
+    siblings: dict[int, list[int]] = {}
+    for members in group_identical(list(views.values())).values():
+        if len(members) > 1:
+            for m in members:
+                siblings[m.id] = [x.id for x in members if x.id != m.id]
     out: dict[int, Summary] = {}
     for cid in claim_ids:
         view = views.get(cid)
@@ -166,12 +249,15 @@ def summarise(claim_ids: Iterable[int], views: dict[int, ClaimView], links: list
         own = book.claim_origin(view)
         appearances = [own]
         source_ids = {view.source_id}
-        for link in corroborating.get(cid, []):
-            other = views.get(link.b if link.a == cid else link.a)
-            if other is None:
+        neighbours = {(link.b if link.a == cid else link.a): link.verbatim for link in corroborating.get(cid, [])}
+        for sib in siblings.get(cid, []):
+            neighbours[sib] = True
+        for other_id, verbatim in neighbours.items():
+            other = views.get(other_id)
+            if other is None or other.source_id == view.source_id:
                 continue
             source_ids.add(other.source_id)
-            if link.verbatim or book.are_copies(view.source_id, other.source_id):
+            if verbatim or book.are_copies(view.source_id, other.source_id):
                 continue   # a copy repeats this claim's origin; it adds none of its own
             appearances.append(book.claim_origin(other))
         count, names = independent_origins(appearances)

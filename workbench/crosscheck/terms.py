@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,]*(?:\.\d+)?")
 
@@ -59,6 +60,7 @@ _CANONICAL = {word: _strip_suffix(target) for word, target in SYNONYMS.items()}
 _CANONICAL_STEMS = {_strip_suffix(word): target for word, target in _CANONICAL.items()}
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to match invest/investment/investing, value/valued."""
     w = word.lower().replace("’", "'")
@@ -71,8 +73,7 @@ def stem(word: str) -> str:
     return _CANONICAL_STEMS.get(w, w)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -82,16 +83,20 @@ class Token:
     capitalised: bool
 
 
+@lru_cache(maxsize=200_000)
+def _word_features(word: str) -> tuple[str, bool, bool, bool]:
+    is_number = word[0].isdigit()
+    lower = word.lower()
+    content = not is_number and lower not in STOPWORDS and lower not in QUANTITY_WORDS and len(lower) > 1
+    return (lower if is_number else stem(word)), is_number, content, word[0].isupper()
+
+
 def tokenize(text: str) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        is_number = word[0].isdigit()
-        lower = word.lower()
-        content = (not is_number and lower not in STOPWORDS and lower not in QUANTITY_WORDS
-                   and len(lower) > 1)
-        out.append(Token(word, m.start(), m.end(), lower if is_number else stem(word), is_number, content,
-                         word[0].isupper()))
+        stemmed, is_number, content, capitalised = _word_features(word)
+        out.append(Token(word, m.start(), m.end(), stemmed, is_number, content, capitalised))
     return out
 
 

@@ -5,11 +5,20 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex, search_candidate_finder
-from workbench.crosscheck.checker import LinkView, OriginBook, Pair, SourceText, propose_links, summarise
+from workbench.crosscheck.checker import (
+    LinkView,
+    OriginBook,
+    Pair,
+    SourceText,
+    group_identical,
+    propose_grouped,
+    propose_links,
+    summarise,
+)
 from workbench.crosscheck.relation import Proposal
 from workbench.crosscheck.terms import TermStats
 from workbench.crosscheck.view import ClaimView, build_view, weigh
@@ -42,29 +51,34 @@ class CheckReport:
 
 # ---------------------------------------------------------------- loading
 
-def _live_claims():
-    return (select(Claim, Source)
+_VIEW_COLUMNS = (Claim.id, Claim.source_id, Claim.start, Claim.text, Claim.facets, Source.outlet, Source.title,
+                 Source.published, Source.published_time)
+
+
+def _live_claims(*columns):
+    return (select(*(columns or (Claim, Source)))
             .join(Source, Claim.source_id == Source.id)
             .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None)))
 
 
-def _view(claim: Claim, source: Source) -> ClaimView:
-    return build_view(claim.id, claim.source_id, claim.start, claim.text, Facets.from_json(claim.facets),
-                      outlet=source.outlet, title=source.title, published=source.published,
-                      published_time=source.published_time)
+def _view(row) -> ClaimView:
+    cid, sid, start, text, facets, outlet, title, published, published_time = row
+    return build_view(cid, sid, start, text, Facets.from_json(facets), outlet=outlet, title=title,
+                      published=published, published_time=published_time)
 
 
 def _load_views(session: Session, claim_ids=None, source_ids=None) -> dict[int, ClaimView]:
+    """Claims as comparison views, read column-wise (no ORM objects: a full check reads every claim)."""
     out: dict[int, ClaimView] = {}
     if claim_ids is None and source_ids is None:
-        for claim, source in session.execute(_live_claims()):
-            out[claim.id] = _view(claim, source)
+        for row in session.execute(_live_claims(*_VIEW_COLUMNS)):
+            out[row[0]] = _view(row)
         return out
     ids = list(claim_ids if claim_ids is not None else source_ids)
     column = Claim.id if claim_ids is not None else Claim.source_id
     for i in range(0, len(ids), _CHUNK):
-        for claim, source in session.execute(_live_claims().where(column.in_(ids[i:i + _CHUNK]))):
-            out[claim.id] = _view(claim, source)
+        for row in session.execute(_live_claims(*_VIEW_COLUMNS).where(column.in_(ids[i:i + _CHUNK]))):
+            out[row[0]] = _view(row)
     return out
 
 
@@ -94,6 +108,7 @@ def _sync_links(session: Session, scope: set[int], proposals: dict[Pair, Proposa
                 existing: list[Link]) -> None:
     """Make the stored links touching ``scope`` match the proposals; the user's decisions always win."""
     by_pair = {(link.a_id, link.b_id): link for link in existing}
+    stale: list[int] = []
     for key, link in by_pair.items():
         proposal = proposals.get(key)
         if link.decision in (LinkDecision.REJECTED, LinkDecision.CONFIRMED):
@@ -103,22 +118,26 @@ def _sync_links(session: Session, scope: set[int], proposals: dict[Pair, Proposa
             continue
         if proposal is None:
             if link.a_id in scope or link.b_id in scope:
-                session.delete(link)
-                report.links_removed += 1
+                stale.append(link.id)
             continue
         if (link.relation, link.reasons, link.details) != (str(proposal.relation), proposal.reasons, proposal.details):
             link.relation, link.reasons, link.details = str(proposal.relation), proposal.reasons, proposal.details
-            link.score = proposal.score
+            link.score = round(proposal.score, 4)
             report.links_updated += 1
-    for (a, b), proposal in proposals.items():
-        if (a, b) in by_pair:
-            continue
-        session.add(Link(a_id=a, b_id=b, relation=str(proposal.relation), reasons=proposal.reasons,
-                         details=proposal.details, score=round(proposal.score, 4)))
-        report.links_created += 1
+    session.flush()
+    for i in range(0, len(stale), _CHUNK):   # set-based: thousands of links go in one statement each
+        session.execute(delete(Link).where(Link.id.in_(stale[i:i + _CHUNK])))
+    report.links_removed += len(stale)
+    now = utcnow()
+    rows = [{"a_id": a, "b_id": b, "relation": str(p.relation), "reasons": p.reasons, "details": p.details,
+             "score": round(p.score, 4), "same_origin": False, "created_at": now, "updated_at": now}
+            for (a, b), p in proposals.items() if (a, b) not in by_pair]
+    for i in range(0, len(rows), _CHUNK):
+        session.execute(insert(Link), rows[i:i + _CHUNK])
+    report.links_created += len(rows)
     for proposal in proposals.values():
         report.by_relation[str(proposal.relation)] = report.by_relation.get(str(proposal.relation), 0) + 1
-    session.flush()
+    session.expire_all()
 
 
 def _active(links: list[Link]) -> list[LinkView]:
@@ -141,20 +160,18 @@ def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, Cla
                 (link.details or {}).get("verbatim"))
             if link.same_origin != same:
                 link.same_origin = same
-    ids = list(summaries)
-    rows: dict[int, Claim] = {}
-    with session.no_autoflush:   # one query per chunk, not one flush and one SELECT per claim
-        for i in range(0, len(ids), _CHUNK):
-            rows.update((c.id, c) for c in session.scalars(select(Claim).where(Claim.id.in_(ids[i:i + _CHUNK]))))
-    for cid, s in summaries.items():
-        claim = rows[cid]
-        claim.check_sources = s.sources
-        claim.check_origins = s.independent_origins
-        claim.check_origin_names = s.origins
-        claim.check_conflicts = s.conflicts
-        claim.check_corroborations = s.corroborations
-        claim.suggestion = s.suggestion
-        claim.checked_at = now
+    rows = [{"cid": cid, "n_sources": x.sources, "n_origins": x.independent_origins, "names": x.origins,
+             "n_conflicts": x.conflicts, "n_corroborations": x.corroborations, "suggested": x.suggestion,
+             "at": now} for cid, x in summaries.items()]
+    table = Claim.__table__
+    # Check results are derived data: they must not bump updated_at, which tells the search index what changed.
+    statement = (update(table).where(table.c.id == bindparam("cid"))
+                 .values(check_sources=bindparam("n_sources"), check_origins=bindparam("n_origins"),
+                         check_origin_names=bindparam("names"), check_conflicts=bindparam("n_conflicts"),
+                         check_corroborations=bindparam("n_corroborations"), suggestion=bindparam("suggested"),
+                         checked_at=bindparam("at"), updated_at=table.c.updated_at))
+    for i in range(0, len(rows), _CHUNK):   # one executemany per chunk
+        session.execute(statement, rows[i:i + _CHUNK])
     report.claims_summarised += len(summaries)
 
 
@@ -167,17 +184,18 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
     with ws.session() as session:
         state.progress(0, 1, "loading claims")
         views = _load_views(session)
-        candidates_of, stats = _index_candidates(views)
-        proposals = propose_links(list(views.values()), views, candidates_of, stats, state)
+        distinct = {rid: members[0] for rid, members in group_identical(list(views.values())).items()}
+        candidates_of, stats = _index_candidates(distinct)
+        proposals = propose_grouped(views, candidates_of, stats, state)
         existing = list(session.scalars(select(Link)))
-        _sync_links(session, set(views), proposals, report, existing)
-        # links whose claims were deleted are removed by cascade; orphans of soft-deleted claims go here
-        for link in existing:
-            if link not in session.deleted and (link.a_id not in views or link.b_id not in views) \
-                    and link.decision is None:
-                session.delete(link)
-                report.links_removed += 1
-        session.flush()
+        # links of claims in the trash go too (deleted claims lose theirs by cascade), unless a person decided
+        orphans = [l.id for l in existing
+                   if (l.a_id not in views or l.b_id not in views) and l.decision is None]
+        _sync_links(session, set(views), proposals, report,
+                    [l for l in existing if l.a_id in views and l.b_id in views])
+        for i in range(0, len(orphans), _CHUNK):
+            session.execute(delete(Link).where(Link.id.in_(orphans[i:i + _CHUNK])))
+        report.links_removed += len(orphans)
         links = [l for l in session.scalars(select(Link)) if l.a_id in views and l.b_id in views]
         book = OriginBook(_load_sources(session, {v.source_id for v in views.values()}))
         state.progress(0, 1, "tracing origins")
