@@ -217,3 +217,26 @@ def test_concurrent_syncs_from_threads_leave_one_consistent_index(ws, corpus):
     assert found(ws, "bridge OR Quillfeather") == {("source", sid) for sid in corpus["sources"]} | {
         ("claim", corpus["claims"][0][0]), ("claim", corpus["claims"][2][0])}
     assert sync_index(ws).written == 0
+
+
+def test_hard_deletes_are_noticed_without_the_deletion_triggers(ws, corpus):
+    # A later migration that rebuilds a table drops its triggers: the sync falls back to row counts.
+    from sqlalchemy import text
+
+    with ws.session() as session:
+        session.execute(text("DROP TRIGGER trg_claims_deleted"))
+    sync_index(ws)
+    with ws.session() as session:
+        session.execute(delete(Claim).where(Claim.id == corpus["claims"][2][1]))
+    assert sync_index(ws).removed == 1
+    assert found(ws, "employs AND type:claim") == set()
+
+
+def test_deletion_counters_follow_cascades(ws, corpus):
+    from sqlalchemy import text
+
+    with ws.session() as session:
+        session.delete(session.get(Source, corpus["sources"][0]))
+    with ws.session() as session:
+        counts = dict(session.execute(text("SELECT table_name, deleted FROM row_deletions")).all())
+    assert counts == {"sources": 1, "claims": 3, "verdicts": 0}

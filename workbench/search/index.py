@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import whoosh.index
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text
+from sqlalchemy import literal as sa_literal
 from sqlalchemy.orm import Session
 from whoosh.query import And, Not, Term
 from whoosh.util.filelock import FileLock, try_for
@@ -85,20 +86,33 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat(sep=" ") if value is not None else None
 
 
+_TRACKED = (("sources", Source.updated_at, Source.id), ("claims", Claim.updated_at, Claim.id),
+            ("verdicts", Verdict.updated_at, Verdict.claim_id))
+_DELETION_TRIGGERS = tuple(f"trg_{table}_deleted" for table, _, _ in _TRACKED)
+
+
+def _deletion_counters(session: Session) -> dict[str, int] | None:
+    """Hard deletions per table, counted by the triggers of migration 0003; None when a trigger is missing
+    (a later table rebuild may drop them), and then the watermark falls back to row counts."""
+    triggers = session.execute(text(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (%s)"
+        % ", ".join(f"'{name}'" for name in _DELETION_TRIGGERS))).scalar()
+    if triggers != len(_DELETION_TRIGGERS):
+        return None
+    return dict(session.execute(text("SELECT table_name, deleted FROM row_deletions")).all())
+
+
 def db_watermark(session: Session) -> dict[str, Any]:
-    """Max updated_at, row count and max id of sources, claims and verdicts: one small query."""
+    """Per table: [max updated_at, hard deletions (or the row count), max id]; a few index lookups."""
+    counters = _deletion_counters(session)
     parts = []
-    for updated, key in ((Source.updated_at, Source.id), (Claim.updated_at, Claim.id),
-                         (Verdict.updated_at, Verdict.claim_id)):
-        parts += [select(func.max(updated)).scalar_subquery(), select(func.count(key)).scalar_subquery(),
-                  select(func.max(key)).scalar_subquery()]
+    for table, updated, key in _TRACKED:
+        gone = (select(func.count(key)).scalar_subquery() if counters is None
+                else sa_literal(-1 - counters.get(table, 0)))  # negative: a deletion count, not a row count
+        parts += [select(func.max(updated)).scalar_subquery(), gone, select(func.max(key)).scalar_subquery()]
     row = session.execute(select(*parts)).one()
-    return {
-        "schema": SCHEMA_VERSION,
-        "sources": [_iso(row[0]), row[1], row[2]],
-        "claims": [_iso(row[3]), row[4], row[5]],
-        "verdicts": [_iso(row[6]), row[7], row[8]],
-    }
+    return {"schema": SCHEMA_VERSION, **{
+        table: [_iso(row[3 * i]), row[3 * i + 1], row[3 * i + 2]] for i, (table, _, _) in enumerate(_TRACKED)}}
 
 
 def read_watermark(searcher) -> dict[str, Any] | None:
@@ -209,13 +223,17 @@ def _since(mark: list[Any]) -> datetime | None:
     return datetime.fromisoformat(mark[0]) if mark and mark[0] else None
 
 
-def _vanished(session: Session, old: list[Any], model, key) -> bool:
-    """Whether rows that existed at the last sync were hard-deleted since (ids only grow, counts tell)."""
-    old_count, old_max = old[1] or 0, old[2] or 0
+def _vanished(session: Session, old: list[Any], now: list[Any], key) -> bool:
+    """Whether rows that existed at the last sync were hard-deleted since."""
+    if old[1] is not None and now[1] is not None and old[1] < 0 and now[1] < 0:
+        return old[1] != now[1]  # deletion counters (stored negated)
+    if old[1] is None or old[1] < 0:
+        return True  # no comparable figure: look
+    # Row counts: ids only grow, so rows above the old max id are new; fewer old rows than before means deletions.
     now_count, now_new = session.execute(
-        select(func.count(key), func.count(key).filter(key > old_max))
+        select(func.count(key), func.count(key).filter(key > (old[2] or 0)))
     ).one()
-    return now_count - now_new < old_count
+    return now_count - now_new < old[1]
 
 
 def _update_locked(ws: Workspace, searcher, stored: dict, state: TaskState, timeout: float) -> SyncReport:
@@ -228,7 +246,7 @@ def _update_locked(ws: Workspace, searcher, stored: dict, state: TaskState, time
             if current == stored:
                 writer.cancel()
                 return report
-            _apply_changes(session, searcher, writer, stored, report, state)
+            _apply_changes(session, searcher, writer, stored, current, report, state)
         writer.update_document(**_meta_document(current))
         writer.commit()
     except BaseException:
@@ -238,7 +256,8 @@ def _update_locked(ws: Workspace, searcher, stored: dict, state: TaskState, time
     return report
 
 
-def _apply_changes(session: Session, searcher, writer, stored: dict, report: SyncReport, state: TaskState) -> None:
+def _apply_changes(session: Session, searcher, writer, stored: dict, current: dict, report: SyncReport,
+                   state: TaskState) -> None:
     # Changed rows: touched after the watermark, or new (a row can be written with a timestamp a moment older
     # than one already seen, by a transaction that committed later).
     src_since = _since(stored["sources"])
@@ -274,19 +293,19 @@ def _apply_changes(session: Session, searcher, writer, stored: dict, report: Syn
         verdict_query = verdict_query.where(Verdict.updated_at > verdict_since)
     claim_ids |= set(session.scalars(verdict_query))
 
-    if _vanished(session, stored["verdicts"], Verdict, Verdict.claim_id):
+    if _vanished(session, stored["verdicts"], current["verdicts"], Verdict.claim_id):
         # A verdict row was removed: its claim is unreviewed again. Re-index every claim marked otherwise.
         reviewed = And([Term("type", CLAIM), Not(Term("status", "unreviewed"))])
         claim_ids |= {int(searcher.stored_fields(n)["id"]) for n in searcher.docs_for_query(reviewed)}
 
-    if _vanished(session, stored["sources"], Source, Source.id):
+    if _vanished(session, stored["sources"], current["sources"], Source.id):
         live = set(session.scalars(select(Source.id)))
         for docnum in searcher.docs_for_query(Term("type", SOURCE)):
             sid = int(searcher.stored_fields(docnum)["id"])
             if sid not in live:
                 writer.delete_by_term("source_id", str(sid))
                 report.removed += 1
-    if _vanished(session, stored["claims"], Claim, Claim.id):
+    if _vanished(session, stored["claims"], current["claims"], Claim.id):
         live = set(session.scalars(select(Claim.id)))
         for docnum in searcher.docs_for_query(Term("type", CLAIM)):
             cid = int(searcher.stored_fields(docnum)["id"])
@@ -338,22 +357,26 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
                 # Read in one transaction: the watermark matches exactly the rows written.
                 watermark = db_watermark(session)
                 live_sources = select(Source).where(Source.deleted_at.is_(None)).order_by(Source.id)
-                total = session.scalar(select(func.count(Source.id)).where(Source.deleted_at.is_(None))) or 0
+                n_sources = session.scalar(select(func.count()).select_from(live_sources.subquery())) or 0
+                n_claims = session.scalar(select(func.count(Claim.id)).where(Claim.deleted_at.is_(None))) or 0
+                total = n_sources + n_claims
                 for done, src in enumerate(session.scalars(live_sources.execution_options(yield_per=200))):
                     if done % 50 == 0:
                         state.check()
                         state.progress(done, total, "Indexing sources")
                     writer.add_document(**source_document(src))
                     report.written += 1
-                state.progress(total, total, "Indexing claims")
+                sources_written = report.written
                 for done, (doc, _key) in enumerate(claim_rows(session)):
                     if done % 500 == 0:
                         state.check()
+                        state.progress(n_sources + done, total, "Indexing claims")
                     if doc is not None:
                         writer.add_document(**doc)
                         report.written += 1
             writer.add_document(**_meta_document(watermark))
-            state.progress(1, 1, "Saving the search index")
+            state.check()
+            state.progress(total, total, "Saving the search index")
             writer.commit()
         except BaseException:
             writer.cancel()
@@ -364,9 +387,9 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    if reason and (watermark["sources"][1] or watermark["claims"][1]):
+    if reason and report.written:
         report.message = (f"{reason}; it was rebuilt from the workspace "
-                          f"({watermark['sources'][1]} sources, {watermark['claims'][1]} claims)")
+                          f"({sources_written} sources, {report.written - sources_written} claims)")
         log.warning("%s", report.message)
     return report
 
