@@ -164,6 +164,19 @@ class ArticleView(QtWidgets.QWidget):
         layout.addWidget(self.text, 1)
         self.clear()
 
+    def warm_up(self) -> None:
+        """Render a tiny article once: Qt creates its enum classes and text layouts on first use, which took
+        ~70 ms on the first real article (just after an import, when the window should stay smooth)."""
+        body = "Warm-up: 12 people on 3 March said \"yes\"."
+        self.show_article({"id": None, "title": "", "outlet": None, "author": None, "url": None,
+                           "published": None, "published_time": None, "body": body, "claims": [{
+                               "id": 0, "start": 0, "end": len(body), "kind": "numeric", "score": 0.5,
+                               "reasons": [], "state": "disputed", "conflicts": 1, "corroborations": 0,
+                               "origin": "auto", "rating": None,
+                               "marks": [(8, 10, "number"), (21, 28, "date"), (35, 38, "quote")]}]})
+        self.select_claim(0)
+        self.clear()
+
     # -- content
     def clear(self) -> None:
         self.source_id, self.body, self.claims, self._starts = None, "", [], []

@@ -95,6 +95,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.splitter.setSizes([560, 300])
         self.remember_layout = restore_layout
         self._set_enabled(False)
+        self.article.warm_up()
 
     # ------------------------------------------------------------------------------------------ building
     def _dock(self, title: str, widget: QtWidgets.QWidget, area) -> QtWidgets.QDockWidget:
