@@ -286,6 +286,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tasks.shutdown()
         self.undo_stack.clear()
         self.claims.model.set_workspace(None)
+        _close_searchers(self.ws)
         self.ws.close()
         self.ws = None
         self.claim_id = None
@@ -827,6 +828,17 @@ def _history(session, claim_id: int) -> list[dict]:
     from workbench.services.verdicts import history
 
     return history(session, claim_id)
+
+
+def _close_searchers(ws: Workspace) -> None:
+    """Close the per-thread index searchers kept for this workspace (their files stay open otherwise)."""
+    try:
+        from workbench.search import index
+    except ImportError:
+        return
+    forget = getattr(index, "forget_searchers", None) or getattr(index, "_forget_searchers", None)
+    if forget is not None:
+        forget(ws.index_dir)
 
 
 def _safe_name(title: str) -> str:
