@@ -22,6 +22,11 @@ from workbench.tasks import NO_STATE, TaskState
 
 log = logging.getLogger(__name__)
 
+# A sampled shingle found in more sources than this is boilerplate for the duplicate lookup.
+COMMON_SHINGLE_SOURCES = 50
+# The share of a new text's sample that a stored source must hold to be compared in full (margin below 0.6).
+MIN_SAMPLE_SHARE = 0.45
+
 
 @dataclass
 class ImportReport:
@@ -133,32 +138,23 @@ def _match(session, doc: Document, hashes: set[int] | None) -> tuple[int | None,
     picked = sample(hashes)
     if not picked:
         return None, syndicated
-    # No join here: joined to sources, SQLite walks every live source instead of the hash index.
+    picked = _distinctive(session, picked)
+    # A copy holds most of our distinctive sample (resemblance >= 0.6 needs that much), so sources sharing less
+    # than MIN_SAMPLE_SHARE of it are never read. No join to sources here: joined, SQLite walks every live
+    # source instead of the hash index.
     shared = func.count(SourceFingerprint.hash)
     rows = session.execute(
         select(SourceFingerprint.source_id, shared)
         .where(SourceFingerprint.hash.in_(picked))
         .group_by(SourceFingerprint.source_id)
-        .having(shared >= max(1, int(0.4 * len(picked))))
+        .having(shared >= max(1, int(MIN_SAMPLE_SHARE * len(picked))))
         .order_by(shared.desc())
         .limit(20)
     ).all()
     trashed = set(session.scalars(select(Source.id).where(
         Source.id.in_([source_id for source_id, _ in rows]), Source.deleted_at.is_not(None))))
     seen = {source_id for source_id, _, _ in exact} | trashed
-    rows = [(source_id, count) for source_id, count in rows if source_id not in seen][:10]
-    if not rows:
-        return None, syndicated
-    sizes = dict(session.execute(
-        select(SourceFingerprint.source_id, func.count(SourceFingerprint.hash))
-        .where(SourceFingerprint.source_id.in_([source_id for source_id, _ in rows]))
-        .group_by(SourceFingerprint.source_id)
-    ).all())
-    for source_id, count in rows:
-        # The samples estimate the overlap; only a likely match is worth comparing in full.
-        other = sizes.get(source_id, count)
-        if count / min(len(picked), other) < 0.65 or count / (len(picked) + other - count) < 0.45:
-            continue
+    for source_id in [source_id for source_id, _ in rows if source_id not in seen][:10]:
         body, outlet, url = session.execute(
             select(Source.body, Source.outlet, Source.url).where(Source.id == source_id)).one()
         if not is_near_duplicate(hashes, shingles(body)):
@@ -167,6 +163,18 @@ def _match(session, doc: Document, hashes: set[int] | None) -> tuple[int | None,
             return source_id, None
         syndicated = syndicated or source_id
     return None, syndicated
+
+
+def _distinctive(session, picked: list[int]) -> list[int]:
+    """The sampled hashes that are not boilerplate: a shingle shared by very many sources ("did not
+    immediately respond to a request") says nothing about a copy and makes the lookup read many rows."""
+    counts = dict(session.execute(
+        select(SourceFingerprint.hash, func.count())
+        .where(SourceFingerprint.hash.in_(picked))
+        .group_by(SourceFingerprint.hash)
+    ).all())
+    kept = [h for h in picked if counts.get(h, 0) <= COMMON_SHINGLE_SOURCES]
+    return kept if len(kept) >= max(1, len(picked) // 4) else picked
 
 
 def _other_publication(doc: Document, outlet: str | None, url: str | None) -> bool:
