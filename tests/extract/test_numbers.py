@@ -132,3 +132,10 @@ def test_numbers_inside_names_are_not_counts():
 def test_counted_noun_does_not_cross_a_preposition():
     assert one("The stock was up 0.5% in afternoon trade.").counted is None
     assert one("It paid $10 billion in artificial intelligence.").counted == "money"
+
+
+def test_tilde_and_near_are_about():
+    tilde = one("Scale was valued at ~$25bn last year.")
+    assert tilde.text == "~$25bn" and (tilde.low, tilde.high) == (pytest.approx(22.5e9), pytest.approx(27.5e9))
+    near = one("The deal would value it near $25 billion.")
+    assert near.hedge == "near" and near.low == pytest.approx(22.5e9)

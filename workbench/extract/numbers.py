@@ -110,6 +110,7 @@ HEDGES = {
     "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
     "approx.": "about", "an estimated": "about", "estimated": "about", "close to": "just below",
     "nearly": "just below", "almost": "just below", "just shy of": "just below", "circa": "about",
+    "near": "about", "upward of": "above", "well over": "above", "more than double": "above",
     "between": "between",
 }
 HEDGE_RE = re.compile(
@@ -302,9 +303,11 @@ def parse_numbers(text: str, offset: int = 0, skip: Iterable[tuple[int, int]] = 
             continue
         hedge_match = HEDGE_RE.search(text, max(0, start - 24), start)
         hedge = hedge_match.group("h") if hedge_match else None
+        if hedge is None and start > 0 and text[start - 1] in "~≈":
+            hedge, start = "about", start - 1          # "~$25bn"
         if hedge and hedge.lower() == "some" and second is not None:
             hedge = None
-        if hedge_match and hedge:
+        if hedge_match and hedge_match.group("h") == hedge:
             start = hedge_match.start("h")
         unit = first.unit or (second.unit if second else None)
         if second is not None:
