@@ -63,7 +63,11 @@ def cmd_gui(args) -> int:
 
     workspace = args.workspace
     create = False
-    if workspace is None:
+    if workspace is not None:
+        from workbench.storage.workspace import open_workspace
+
+        open_workspace(workspace).close()   # a mistyped name is a one-line error, not an empty window
+    else:
         from workbench.gui.settings import Settings
 
         recent = Settings().recent()

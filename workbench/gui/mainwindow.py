@@ -421,14 +421,21 @@ class MainWindow(QtWidgets.QMainWindow):
         row = min(max(row + step, 0), len(ids) - 1)
         self.select_claim(ids[row])
 
-    def select_first_claim(self, state: str | None = None) -> int | None:
-        if self.ws is None:
-            return None
-        with self.ws.session() as session:
-            claim_id = views.first_claim_id(session, state=state) or views.first_claim_id(session)
-        if claim_id is not None:
-            self.select_claim(claim_id)
-        return claim_id
+    def select_first_claim(self, state: str | None = None) -> None:
+        """Select the first claim in ``state`` (else the first claim); found off the GUI thread."""
+        ws = self.ws
+        if ws is None:
+            return
+
+        def find(_state) -> int | None:
+            with ws.session() as session:
+                return views.first_claim_id(session, state=state) or views.first_claim_id(session)
+
+        def found(claim_id: int | None) -> None:
+            if claim_id is not None and ws is self.ws:
+                self.select_claim(claim_id)
+
+        self.tasks.run("Finding a claim", find, success=found, failure=self._job_failed)
 
     # ------------------------------------------------------------------------------------------ import
     def import_files_dialog(self) -> None:
