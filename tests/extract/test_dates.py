@@ -92,3 +92,14 @@ def test_invalid_date_is_not_resolved():
 
 def test_may_the_verb_is_not_a_month():
     assert parse_dates("Prices may rise in the coming days.", WED) == []
+
+
+def test_month_day_without_year_follows_the_tense():
+    autumn = dt.date(2024, 10, 7)
+    assert isos("Between Jan. 1 and March 31, sales fell.", autumn) == ["2024-01-01", "2024-03-31"]
+    assert isos("The new rules will apply from Jan. 1.", autumn) == ["2025-01-01"]
+    assert isos("The hearing is on Oct. 21.", autumn) == ["2024-10-21"]
+
+
+def test_year_after_an_article_is_a_year():
+    assert isos("A 2024 report found the same.") == ["2024"]

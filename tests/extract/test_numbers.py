@@ -139,3 +139,11 @@ def test_tilde_and_near_are_about():
     assert tilde.text == "~$25bn" and (tilde.low, tilde.high) == (pytest.approx(22.5e9), pytest.approx(27.5e9))
     near = one("The deal would value it near $25 billion.")
     assert near.hedge == "near" and near.low == pytest.approx(22.5e9)
+
+
+def test_changes_are_not_ranges():
+    facets = parse_numbers("Revenue rose 14.5% to $3.2 billion in the quarter.")
+    assert [(f.text, f.unit) for f in facets] == [("14.5%", "%"), ("$3.2 billion", "USD")]
+    facets = parse_numbers("Unemployment fell from 5.1% to 4.8% last year.")
+    assert [f.text for f in facets] == ["5.1%", "4.8%"]
+    assert one("Officials expect 3% to 5% growth.").hedge == "range"

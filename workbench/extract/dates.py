@@ -35,6 +35,7 @@ MONTH_ALONE = re.compile(
     + _MONTH.format(g="m") + r"\b(?!\s+\d)")
 YEAR_ALONE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|during|through|of|before|after|early|late|mid-?|around|circa|year|"
+    r"a|an|the|its|their|his|her|our|this|that|[Aa]|[Tt]he|[Ii]ts|"
     r"fiscal|FY|and|to)\s+|[-–](?=\d{4}\b))" + _YEAR.format(g="y") + r"\b(?![,.]\d|%)")
 TIME = re.compile(
     r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
@@ -57,6 +58,7 @@ _HAS_DIGIT = re.compile(r"\d")
 _MONTH_WORDS = frozenset(name.capitalize() for name in MONTHS)
 _RELATIVE_HINTS = frozenset(("today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday "
                              "sunday week weekend month year quarter ago earlier later").split())
+NEAR_FUTURE_DAYS = 30     # a date this far after publication, named without a year, is still "this" one
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 
@@ -65,19 +67,25 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _nearest_year(month: int, day: int, published: dt.date | None) -> int | None:
-    """The year that puts month/day closest to the publication date (handles year ends)."""
+def _nearest_year(month: int, day: int, published: dt.date | None, future: bool = False) -> int | None:
+    """The year of a month/day written without one: the latest such day up to a month after publication (news
+    mostly reports the past), or for future talk the first one from a month before it (handles year ends)."""
     if published is None:
         return None
-    best = None
+    slack = dt.timedelta(days=NEAR_FUTURE_DAYS)
+    candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
-            candidate = dt.date(year, month, day)
+            candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-        if best is None or abs((candidate - published).days) < abs((best - published).days):
-            best = candidate
-    return best.year if best else None
+    if not candidates:
+        return None
+    if future:
+        later = [c for c in candidates if c >= published - slack]
+        return min(later).year if later else max(candidates).year
+    earlier = [c for c in candidates if c <= published + slack]
+    return max(earlier).year if earlier else min(candidates).year
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -90,7 +98,7 @@ def _iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _absolute(match: re.Match, published: dt.date | None) -> tuple[str | None, str, str | None]:
+def _absolute(match: re.Match, published: dt.date | None, future: bool = False) -> tuple[str | None, str, str | None]:
     """(iso, kind, note) for an ABSOLUTE match."""
     if match.group("iso"):
         try:
@@ -104,7 +112,7 @@ def _absolute(match: re.Match, published: dt.date | None) -> tuple[str | None, s
     day_text = match.group("d1") or match.group("d2")
     year_text = match.group("y1") or match.group("y2")
     month, day_number = _month(month_name), int(day_text)
-    year = int(year_text) if year_text else _nearest_year(month, day_number, published)
+    year = int(year_text) if year_text else _nearest_year(month, day_number, published, future)
     if year is None:
         return None, "date", "year not stated"
     try:
@@ -212,8 +220,9 @@ def parse_dates(text: str, published: dt.date | None = None, offset: int = 0) ->
     has_digit = _HAS_DIGIT.search(text) is not None
     low = text.lower()
     if has_month or (has_digit and "-" in text):
+        future = bool(FUTURE_HINT.search(text))
         for match in ABSOLUTE.finditer(text):
-            iso, kind, note = _absolute(match, published)
+            iso, kind, note = _absolute(match, published, future)
             add(match.start(), match.end(), iso, kind, note=note)
     future = False
     if not lower_words(text).isdisjoint(_RELATIVE_HINTS):

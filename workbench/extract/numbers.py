@@ -269,6 +269,20 @@ def _amounts(text: str) -> list[_Amount]:
     return out
 
 
+# "rose 14.5% to 16%", "from 10 to 12": a change between two figures, not a range.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|climbed|jumped|dropped|"
+    r"declined|increased|decreased|raised|cut|lowered|boosted|lifted|slid|slumped|surged|soared|plunged|tumbled|"
+    r"gained|lost|up|down|revised|changed|moved|went)\s+(?:by\s+)?(?:(?:about|nearly|almost|some|around|roughly|"
+    r"more\s+than|over|just)\s+)?[~$€£¥₹]?$",
+    re.IGNORECASE)
+
+
+def _compatible(first: _Amount, second: _Amount) -> bool:
+    """Two amounts can form a range only in the same unit (or with the unit written once)."""
+    return first.unit is None or second.unit is None or first.unit == second.unit
+
+
 def _merge_ranges(text: str, amounts: list[_Amount]) -> list[tuple[_Amount, _Amount | None]]:
     merged: list[tuple[_Amount, _Amount | None]] = []
     i = 0
@@ -277,9 +291,11 @@ def _merge_ranges(text: str, amounts: list[_Amount]) -> list[tuple[_Amount, _Amo
         if i + 1 < len(amounts):
             second = amounts[i + 1]
             gap = text[first.end:second.start]
-            if len(gap) <= 5 and RANGE_GAP.fullmatch(gap) and (
+            if len(gap) <= 5 and RANGE_GAP.fullmatch(gap) and _compatible(first, second) and (
                     gap.strip().lower() != "and" or re.search(r"\bbetween\s+$", text[max(0, first.start - 12):
-                                                                                first.start], re.IGNORECASE)):
+                                                                                first.start], re.IGNORECASE)) \
+                    and not (gap.strip().lower() == "to" and _CHANGE_BEFORE.search(text, max(0, first.start - 40),
+                                                                                   first.start)):
                 merged.append((first, second))
                 i += 2
                 continue
