@@ -103,6 +103,12 @@ def test_typed_verdict_is_kept_when_moving_to_another_claim(window):
         assert views.claim_detail(session, claim_id)["verdict"]["rationale"] == "Half-written reasoning."
 
 
+def test_rating_scale_can_be_changed(window):
+    window.set_rating_scale("politifact")
+    names = [window.verdict.rating.itemText(i) for i in range(window.verdict.rating.count())]
+    assert "Pants on Fire" in " ".join(names)
+
+
 def test_a_verdict_the_core_refuses_is_explained_not_saved(window, qtbot):
     claim_id = first_claim(window)
     window.select_claim(claim_id)

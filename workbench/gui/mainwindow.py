@@ -171,6 +171,8 @@ class MainWindow(QtWidgets.QMainWindow):
                                       "Compare every claim with the other sources", "view-refresh")
         self.act_reindex = self._action("Rebuild Search &Index", self.reindex, None,
                                         "Rebuild the full-text index from the workspace")
+        self.act_scale = self._action("Rating &Scale…", self.choose_rating_scale, None,
+                                      "Choose the workspace's rating scale")
         self.act_about = self._action("&About", self.about)
         self.act_query_help = self._action("Search &Syntax", self.query_help)
         self.themes = QtGui.QActionGroup(self)
@@ -214,6 +216,8 @@ class MainWindow(QtWidgets.QMainWindow):
         theme_menu.addActions(list(self.theme_actions.values()))
         tools = bar.addMenu("&Tools")
         tools.addActions([self.act_check, self.act_extract, self.act_reindex])
+        tools.addSeparator()
+        tools.addAction(self.act_scale)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.act_query_help, self.act_about])
 
@@ -255,7 +259,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for action in (self.act_import_files, self.act_import_folder, self.act_import_url, self.act_save_copy,
                        self.act_export, self.act_add_claim, self.act_adjust, self.act_split, self.act_merge,
                        self.act_delete_claim, self.act_delete_source, self.act_add_to_brief, self.act_check,
-                       self.act_extract, self.act_reindex, self.act_find):
+                       self.act_extract, self.act_reindex, self.act_find, self.act_scale):
             action.setEnabled(on)
         for widget in (self.claims, self.search, self.brief):
             widget.setEnabled(on)
@@ -743,6 +747,27 @@ class MainWindow(QtWidgets.QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_workspace(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent workspaces").setEnabled(False)
+
+    def choose_rating_scale(self) -> None:
+        from workbench.domain.ratings import PRESETS
+
+        labels = [f"{scale.label}: {', '.join(scale.names)}" for scale in PRESETS.values()]
+        label, ok = QtWidgets.QInputDialog.getItem(self, "Rating scale", "Ratings for this workspace:", labels, 0,
+                                                   False)
+        if ok:
+            self.set_rating_scale(list(PRESETS)[labels.index(label)])
+
+    def set_rating_scale(self, key: str) -> None:
+        from workbench.services.verdicts import set_rating_scale
+
+        try:
+            with self.ws.session() as session:
+                set_rating_scale(session, key)
+        except WorkbenchError as exc:
+            self.show_error(str(exc), title="Rating scale not changed")
+            return
+        self._load_scale()
+        self.statusBar().showMessage("Rating scale changed", 5000)
 
     def focus_verdict(self) -> None:
         self.dock_verdict.show()
