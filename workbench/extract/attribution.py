@@ -48,8 +48,8 @@ OFFICIAL = re.compile(r"\b(?P<who>(?:[A-Z][\w-]+\s+){0,3}(?i:officials?|spokes(?
                       r"government|authorities|regulators?|police|prosecutors?))\s+(?:said|say|told|confirmed|"
                       r"announced|stated)\b")
 # Cheap substring tests that let most sentences skip the costlier patterns.
-_ANON_HINTS = frozenset(("familiar briefed knowledge close source sources anonymity anonymous unnamed declined "
-                         "asked authorized authorised involved spoke condition").split())
+_ANON_HINTS = frozenset(("familiar briefed knowledge close sources anonymity anonymous unnamed named authorized "
+                         "authorised involved condition insiders").split())
 _DOCUMENT_HINTS = ("statement", "filing", "release", "report", "letter", "memo", "document", "notice", "post",
                    "interview", "announcement")
 _OFFICIAL_HINTS = ("official", "spokes", "ministry", "government", "authorities", "regulator", "police", "prosecutor")
