@@ -188,6 +188,10 @@ def _open_checked(ws: Workspace) -> tuple[Any, dict | None, str | None]:
 def open_index(ws: Workspace):
     """This thread's searcher, synced with the database first (rebuilt if needed): (searcher, SyncReport)."""
     report = sync_index(ws)
+    try:
+        return thread_searcher(ws.index_dir), report  # what the sync just checked or wrote
+    except Exception:  # gone or damaged since: the checks below rebuild it
+        pass
     searcher, _, problem = _open_checked(ws)
     if searcher is None:  # rebuilt a moment ago by us; only a concurrent deletion gets here
         report = rebuild_index(ws, reason=problem)

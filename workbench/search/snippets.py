@@ -46,12 +46,22 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
+@lru_cache(maxsize=256)
+def _candidates(stems: frozenset[str], any_word: bool) -> re.Pattern:
+    """The words that may stem to one of ``stems``: those starting like the stem (Porter keeps a prefix of the
+    word, except a final y that becomes i), so a long body is scanned by the regex engine, not word by word."""
+    if any_word or not stems:
+        return _WORD_RE
+    prefixes = sorted({s[:-1] if s.endswith("i") and len(s) > 1 else s for s in stems}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:%s)(?:[.,]?\w)*" % "|".join(re.escape(p) for p in prefixes), re.IGNORECASE)
+
+
 def match_spans(text: str, stems: set[str], patterns: list[re.Pattern]) -> list[tuple[int, int, str]]:
     """(start, end, matched term) of the words of ``text`` that the query matches."""
     spans = []
     if not stems and not patterns:
         return spans
-    for match in _WORD_RE.finditer(text):
+    for match in _candidates(frozenset(stems), bool(patterns)).finditer(text):
         word = match.group(0).lower()
         key = None
         if word in stems:
