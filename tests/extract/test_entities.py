@@ -49,3 +49,12 @@ def test_outlets_named_with_the_and_compound_adjectives():
 
 def test_events_are_not_people():
     assert typed("Travel peaks before the Lunar New Year holiday.") == []
+
+
+def test_dotted_abbreviations_and_suffixes_stay_in_names():
+    assert typed("Exports to the U.S. fell.") == [("U.S.", "place")]
+    assert typed("The U.S. Commerce Department said so.") == [("U.S. Commerce Department", "org")]
+    assert typed("Apple Inc. and Samsung Electronics Co. compete.") == [("Apple Inc.", "org"),
+                                                                       ("Samsung Electronics Co.", "org")]
+    assert typed("Gov. Gavin Newsom and Martin Luther King Jr. were named.") == [
+        ("Gavin Newsom", "person"), ("Martin Luther King Jr.", "person")]

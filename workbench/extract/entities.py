@@ -17,7 +17,8 @@ from workbench.extract.lexicon import (
     SPEECH_VERBS,
 )
 
-_TOKEN = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]\.?|[a-z]{1,3}[A-Z][\w&-]*)"
+_TOKEN = (r"(?:(?:[A-Z]\.){2,}|(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|St|Mt)\."
+          r"|[A-Z][\w&'’.-]*[\w&]|[A-Z]\.?|[a-z]{1,3}[A-Z][\w&-]*)")
 _CONNECTOR = r"(?:of(?:\s+the)?|for|de|del|della|da|di|du|la|le|van|von|der|den|al|bin|&)"
 NAME_SEQUENCE = re.compile(rf"(?<![\w'’])(?:{_TOKEN})(?:\s+(?:{_CONNECTOR}\s+)?(?:{_TOKEN}))*")
 _SPEECH_AFTER = re.compile(rf"\s*,?\s+(?:{SPEECH_VERBS})\b")
@@ -72,7 +73,7 @@ def classify(name: str, text: str, start: int, end: int, vocabulary: Mapping[str
                                                                             "Bank", "Office", "Bureau"):
         return "org"
     before = text[max(0, start - 30):start]
-    if _TITLE_BEFORE.search(before):
+    if _TITLE_BEFORE.search(before) or (len(words) > 1 and words[-1] in ("Jr.", "Sr.", "II", "III", "IV")):
         return "person"
     if len(words) > 1 and words[-1] in vocabulary and vocabulary[words[-1]] == "person":
         return "person"
@@ -94,7 +95,7 @@ _EVENT_WORDS = frozenset("Year Day Days Eve Festival Holiday Holidays Week Games
                          "Summit Awards Prize Expo Fair Show Conference Forum".split())
 _SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")
 _LEADING_WORD = re.compile(r"(\S+)\s*")
-_ABBREVIATED_END = re.compile(r"(?:\b[A-Z]\.){2,}$|(?:Inc|Corp|Co|Ltd)\.$")
+_ABBREVIATED_END = re.compile(r"(?:\b[A-Z]\.){2,}$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.$")
 _TRAILING_CONNECTOR = re.compile(rf"\s+{_CONNECTOR}$")
 _PIECE_TOKEN = re.compile(r"\S+")
 _SPLIT_TITLES = frozenset({"CEO", "CFO", "COO", "CTO", "President", "Chairman", "Chairwoman", "Minister",

@@ -49,7 +49,7 @@ PLACES = {
     "Portugal", "Qatar", "Rome", "Russia", "San Francisco", "Saudi Arabia", "Seattle", "Seoul", "Shanghai",
     "Shenzhen", "Silicon Valley", "Singapore", "South Africa", "South Korea", "Spain", "Stockholm", "Sweden",
     "Switzerland", "Sydney", "Syria", "Taipei", "Taiwan", "Texas", "Thailand", "Tokyo", "Toronto", "Turkey",
-    "Ukraine", "United Kingdom", "United States", "US", "U.S.", "UK", "U.K.", "EU", "Vancouver", "Vienna",
+    "Ukraine", "United Kingdom", "United States", "US", "U.S.", "UK", "U.K.", "EU", "E.U.", "Vancouver", "Vienna",
     "Vietnam", "Virginia", "Warsaw", "Washington", "Wuhan", "Zurich", "America", "Britain", "Scotland", "Wales",
     "Kazakhstan", "Venezuela", "Peru", "Yemen", "Jordan", "Libya", "Sudan", "Ethiopia", "Morocco", "Tunisia",
     "Myanmar", "Cambodia", "Nepal", "Sri Lanka", "Mongolia", "Belarus", "Romania", "Bulgaria", "Serbia",
