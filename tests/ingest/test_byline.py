@@ -114,3 +114,17 @@ def test_dates_in_other_languages(line, outlet, published):
 
 def test_outlet_names_with_news_in_them_are_not_taken_for_roles():
     assert parse_byline("By Jane Doe, Fox News").outlet == "Fox News"
+
+
+def test_outlet_line_between_title_and_the_first_paragraph_without_a_url():
+    lines = ["Night trains return", "Ostavik Post",
+             "Night trains between Ostavik and the capital will resume in June after a two-year pause."]
+    header = read_header(lines, title_styled=True)
+    assert (header.outlet, header.consumed) == ("Ostavik Post", 2)
+
+
+def test_a_subheading_further_down_is_never_an_outlet():
+    lines = ["Night trains return", "By Ana Berg", "Night trains will resume in June, the company said today.",
+             "Ticket prices", "Sleeper cabins are priced from 89 euros, the company said in its statement."]
+    header = read_header(lines, title_styled=True)
+    assert header.outlet is None and header.consumed == 2

@@ -234,7 +234,8 @@ def read_header(lines: list[str], *, known_title: str | None = None, title_style
                 header.published, header.published_time = byline.published, byline.published_time
             i += 1
             continue
-        if header.outlet is None and _outlet_line(line, lines[i + 1:i + 3], header):
+        right_under_title = header.title is not None and i == start
+        if header.outlet is None and _outlet_line(line, lines[i + 1:i + 3], header, right_under_title):
             header.outlet = line.strip("_* ")
             i += 1
             continue
@@ -253,17 +254,26 @@ def _is_meta_line(line: str, following: list[str]) -> bool:
                                                         and any(bare_url(f) or parse_byline(f) for f in following)))
 
 
-def _outlet_line(line: str, following: list[str], header: Header) -> bool:
+def _outlet_line(line: str, following: list[str], header: Header, right_under_title: bool) -> bool:
     """A line holding only an outlet's name, just under the title: taken when a URL or byline follows it,
-    or when it matches the URL's host name."""
+    when it matches the URL's host name, or when it is a short name between the title and a full paragraph."""
     line = line.strip("_* ")
     if not looks_like_name(line, max_words=6) or parse_date_part(line)[0] is not None:
         return False
     if any(bare_url(f) or parse_byline(f) for f in following[:1]):
         return True
+    if right_under_title and len(line.split()) <= 5 and following and _is_paragraph(following[0]):
+        return True
     host = _host_key(header.url or next((bare_url(f) for f in following if bare_url(f)), None) or "")
     key = fold_for_duplicates(line)
     return bool(host and key and (key in host or host in key))
+
+
+def _is_paragraph(line: str) -> bool:
+    """Running text: long, with a sentence end (CJK sentences are shorter in characters)."""
+    line = line.strip()
+    cjk = sum(1 for ch in line[:200] if "\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return len(line) >= (30 if cjk > 10 else 80) and re.search(r"[.!?。！？…]", line) is not None
 
 
 def _host_key(url: str) -> str:
