@@ -183,3 +183,16 @@ def test_workspace_vocabulary_from_outlets_authors_and_shared_names(ws):
     assert vocab["Jo Ames"] == "person"
     assert vocab["Harbor Lights Group"] == "org"
     assert "Maria Quist" not in vocab            # seen in one source only
+
+
+def test_claim_restored_from_the_trash_is_kept_by_reextraction(ws, source_id):
+    extract_sources(ws, [source_id])
+    ids = [r["id"] for r in live_claims(ws, source_id)]
+    with ws.session() as session:
+        svc.delete_claim(session, ids[3])
+        svc.restore_claim(session, ids[3])
+        claim = session.get(Claim, ids[3])
+        claim.end -= 1                              # as if the extractor would now cut it differently
+        claim.text = BODY[claim.start:claim.end]
+    extract_sources(ws, [source_id])
+    assert ids[3] in [r["id"] for r in live_claims(ws, source_id)]

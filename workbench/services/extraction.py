@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 
 from workbench.domain.claims import ClaimDraft, ClaimOrigin
 from workbench.extract import extract_claims
-from workbench.storage.models import BriefItem, Claim, Link, Source, Verdict, utcnow
+from workbench.storage.models import BriefItem, Claim, Link, Source, Verdict, VerdictEvent, utcnow
 from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
 
@@ -56,7 +56,7 @@ def _author_names(author: str | None) -> list[str]:
 
 
 def protected_claim_ids(session, claim_ids: list[int]) -> set[int]:
-    """Claims a re-run must not touch: with a verdict, links or a place in a brief."""
+    """Claims a re-run must not touch: with a verdict, links, a place in a brief or any history."""
     if not claim_ids:
         return set()
     keep: set[int] = set(session.scalars(select(Verdict.claim_id).where(Verdict.claim_id.in_(claim_ids))))
@@ -64,6 +64,8 @@ def protected_claim_ids(session, claim_ids: list[int]) -> set[int]:
             or_(Link.a_id.in_(claim_ids), Link.b_id.in_(claim_ids)))):
         keep.update((a_id, b_id))
     keep.update(session.scalars(select(BriefItem.claim_id).where(BriefItem.claim_id.in_(claim_ids))))
+    # any recorded event (restored from the trash, repaired, reviewed) means a person has dealt with the claim
+    keep.update(session.scalars(select(VerdictEvent.claim_id).where(VerdictEvent.claim_id.in_(claim_ids))))
     return keep & set(claim_ids)
 
 
