@@ -35,12 +35,15 @@ class ClaimsPanel(QtWidgets.QWidget):
         self.min_score.setSingleStep(0.1)
         self.min_score.setDecimals(2)
         self.min_score.setPrefix("score ≥ ")
-        self.min_score.setMinimumWidth(118)
+        self.min_score.setMinimumWidth(104)
         self.min_score.setToolTip("Only claims at least this check-worthy")
         self.only_disputed = QtWidgets.QCheckBox("Only disputed")
         self.count = QtWidgets.QLabel()
         self.count.setObjectName("hint")
 
+        for combo in (self.scope, self.kind, self.state):
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
         self._debounce = QtCore.QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -70,8 +73,8 @@ class ClaimsPanel(QtWidgets.QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
-        for col, width in enumerate((300, 110, 70, 48, 96, 58, 56, 64, 92, 84)):
-            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
+        for col, width in enumerate((300, 110, 74, 52, 100, 66, 62, 72, 92, 84)):
+            header.resizeSection(col, width)
         self.view.viewport().installEventFilter(self)
         self.view.setColumnHidden(1, True)   # the outlet is the same on every row of one source
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -44,6 +44,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tasks = TaskManager(self)
         self.undo_stack = QtGui.QUndoStack(self)
         self._claims_generation = 0
+        self._shown_once = False
+        self._layout_is_default = True
         self._pending_claim: int | None = None
         self.setWindowTitle("Fact-Checking Workbench")
         self.setAcceptDrops(True)
@@ -77,8 +79,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabifyDockWidget(self.dock_verdict, self.dock_brief)
         self.dock_sources.raise_()
         self.dock_verdict.raise_()
-        self.resizeDocks([self.dock_sources, self.dock_crosscheck], [310, 430], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.dock_crosscheck, self.dock_verdict], [460, 440], Qt.Orientation.Vertical)
+        self._default_dock_sizes()
 
         self.job_status = JobStatus(self.tasks, self)
         self.statusBar().addPermanentWidget(self.job_status)
@@ -254,6 +255,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.brief.sig_add_current.connect(self.add_current_to_brief)
         self.brief.sig_open_claim.connect(self.select_claim)
         self.undo_stack.cleanChanged.connect(lambda *_: None)
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.dock_sources, self.dock_crosscheck], [350, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.dock_crosscheck, self.dock_verdict], [460, 440], Qt.Orientation.Vertical)
+
+    def showEvent(self, e):
+        super().showEvent(e)
+        if not self._shown_once:
+            self._shown_once = True
+            if self._layout_is_default:   # sizes only hold once the window has its real size
+                self._default_dock_sizes()
 
     def _set_enabled(self, on: bool) -> None:
         for action in (self.act_import_files, self.act_import_folder, self.act_import_url, self.act_save_copy,
@@ -842,7 +854,7 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self.resize(1480, 920)
         if state is not None:
-            self.restoreState(state)
+            self._layout_is_default = not self.restoreState(state)
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:

@@ -76,6 +76,8 @@ class SourcesPanel(QtWidgets.QWidget):
         for label, *_ in SORTS:
             self.sort.addItem(label)
         self.sort.setToolTip("Sort the sources")
+        self.sort.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sort.setMinimumContentsLength(8)
         self.view = QtWidgets.QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -101,6 +103,8 @@ class SourcesPanel(QtWidgets.QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.count = QtWidgets.QLabel()
         self.count.setObjectName("hint")
+        self.count.setWordWrap(True)
+        self.view.setToolTip("Drop files or folders here to import them")
         self.setAcceptDrops(True)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -115,7 +119,7 @@ class SourcesPanel(QtWidgets.QWidget):
         current = self.current_source_id()
         self.model.set_rows(rows)
         claims = sum(r.claims for r in rows)
-        self.count.setText(f"{len(rows)} sources · {claims} claims · drop files or folders here to import")
+        self.count.setText(f"{len(rows)} sources · {claims} claims")
         if current is not None:
             self.select_source(current, emit=False)
 
