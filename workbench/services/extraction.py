@@ -16,6 +16,7 @@ from workbench.tasks import NO_STATE, TaskState
 log = logging.getLogger(__name__)
 
 MIN_SOURCES_FOR_NAME = 2     # a capitalised name seen in this many sources joins the vocabulary
+VOCABULARY_CLAIMS = 50_000   # names are learnt from the most recent claims only, so big workspaces stay quick
 
 
 def workspace_vocabulary(session, *, names: bool = True) -> dict[str, str]:
@@ -23,7 +24,8 @@ def workspace_vocabulary(session, *, names: bool = True) -> dict[str, str]:
     vocab: dict[str, str] = {}
     if names:
         seen: dict[tuple[str, str], set[int]] = defaultdict(set)
-        rows = session.execute(select(Claim.source_id, Claim.facets).where(Claim.deleted_at.is_(None)))
+        rows = session.execute(select(Claim.source_id, Claim.facets).where(Claim.deleted_at.is_(None))
+                               .order_by(Claim.id.desc()).limit(VOCABULARY_CLAIMS))
         for source_id, facets in rows:
             for entity in (facets or {}).get("entities") or []:
                 text, kind = entity.get("text"), entity.get("type")
