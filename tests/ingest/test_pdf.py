@@ -94,3 +94,17 @@ def test_truncated_pdf_fails_or_reads_what_is_there():
         assert str(exc)
     else:
         assert doc.body
+
+
+def test_running_headers_and_footers_of_a_printed_web_page_are_dropped():
+    paragraphs = [ascii_only(p) for p in HARBOUR + WIND]
+    lines = []
+    for p in paragraphs:
+        lines += wrap(p) + [""]
+    pages, size = [], 14
+    for n, start in enumerate(range(0, len(lines), size), 1):
+        pages.append(["6/13/25, 9:30 AM    Harbour traffic jumps - Port Elden Gazette", ""] + lines[start:start + size]
+                     + ["", f"https://gazette.example/harbour    {n}/3"])
+    doc = read(pdf_bytes(pages))
+    assert "9:30 AM" not in doc.body and "gazette.example" not in doc.body
+    assert doc.body.split("\n") == paragraphs

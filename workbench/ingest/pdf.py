@@ -49,7 +49,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
         raise ImportFailed(f"the PDF is damaged and cannot be read ({type(exc).__name__}: {str(exc)[:100]})") from exc
     paragraphs: list[str] = []
-    for text in page_texts:
+    for text in _without_running_lines(page_texts):
         page = reflow(_without_page_numbers(text))
         if page and paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and page[0][:1].islower():
             paragraphs[-1] = f"{paragraphs[-1]} {page.pop(0)}"  # a paragraph running on over the page break
@@ -87,7 +87,8 @@ def _page_text(page) -> str:
     if len(rows) < 3 or " ".join(t for t, _, _ in rows).split() != plain.split():
         return plain
     gaps = [a[1] - b[1] for a, b in zip(rows, rows[1:]) if a[1] - b[1] > 0.5]
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    # The line spacing inside paragraphs: the lower quartile, since short paragraphs make half the gaps wide.
+    usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     by_gaps = bool(gaps) and any(g > 1.4 * usual for g in gaps)
     out = [rows[0][0]]
     for (_, y_prev, size_prev), (text, y, size) in zip(rows, rows[1:]):
@@ -139,6 +140,34 @@ def reflow(page_text: str) -> list[str]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _without_running_lines(page_texts: list[str]) -> list[str]:
+    """Drop running headers and footers: a line at the top or bottom of most pages (a browser's print header
+    "6/13/25, 9:30 AM  Title", the address and "1/3" in its footer, a journal's name), digits aside."""
+    if len(page_texts) < 2:
+        return page_texts
+    pages = [text.split("\n") for text in page_texts]
+
+    def edges(lines: list[str]) -> list[int]:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        return filled[:2] + filled[-2:]
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+    seen: dict[str, int] = {}
+    for lines in pages:
+        for k in {key(lines[i]) for i in edges(lines)}:
+            seen[k] = seen.get(k, 0) + 1
+    running = {k for k, n in seen.items() if n >= max(2, (len(pages) + 1) // 2)}
+    if not running:
+        return page_texts
+    out = []
+    for lines in pages:
+        drop = {i for i in edges(lines) if key(lines[i]) in running}
+        out.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
+    return out
 
 
 def _without_page_numbers(page_text: str) -> str:
