@@ -24,6 +24,7 @@ from benchmarks.measure import NotBuilt, need, percentile
 
 LONG_ARTICLE_CLAIMS = 300
 TABLE_ROWS = 100_000
+TABLE_ROWS_QUICK = 5_000        # smoke runs: the same path on a small table (not compared with the target)
 SELECTIONS = 15
 CHILD_TIMEOUT = 600
 
@@ -139,7 +140,7 @@ def run(ctx: BenchRun) -> dict:
     _copy_workspace(ctx.ws_path, gui_ws)
     long_id, long_claims = prepare_long_article(ctx, gui_ws)
     _copy_workspace(ctx.ws_path, table_ws)
-    table_claims = pad_claims(table_ws)
+    table_claims = pad_claims(table_ws, TABLE_ROWS_QUICK if ctx.quick else TABLE_ROWS)
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "XDG_CONFIG_HOME": str(ctx.workdir / "gui-home" / "config"),
@@ -165,6 +166,8 @@ def run(ctx: BenchRun) -> dict:
         last = [l for l in stderr.strip().splitlines() if l.strip()][-3:]
         raise RuntimeError(f"the GUI process failed (exit {code}): {' | '.join(last)[-300:]}")
     figures = json.loads(result_line)
+    if table_claims < TABLE_ROWS:   # only a full-size table answers the 100,000-row target
+        figures["claims_table_small_ms"] = figures.pop("claims_table_100k_ms", None)
     if code != 0:
         figures["exit_note"] = f"the GUI process exited with {code} after measuring"
     return {
