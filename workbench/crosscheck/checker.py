@@ -65,8 +65,9 @@ def propose_links(scope: list[ClaimView], pool: dict[int, ClaimView], candidates
     return out
 
 
-# Above this many member pairs, two groups of identical sentences are linked through their representatives.
-MAX_EXPANDED_PAIRS = 400
+# Above this many member pairs, two groups of identical sentences are linked through their representatives
+# (conflicts are worth more links than agreements; `related` links stay between representatives).
+MAX_EXPANDED_PAIRS = {Relation.CONFLICTS: 400, Relation.CORROBORATES: 40, Relation.RELATED: 1}
 
 
 def identity_key(view: ClaimView) -> tuple:
@@ -108,10 +109,13 @@ def propose_grouped(views: dict[int, ClaimView], candidates: CandidateFn, stats:
                      "published": {"a": rep.published_label(), "b": member.published_label()}}, 1.0)
     for (ra, rb), proposal in base.items():
         ma, mb = groups[ra], groups[rb]
-        if len(ma) * len(mb) <= MAX_EXPANDED_PAIRS:
+        cap = MAX_EXPANDED_PAIRS[proposal.relation]
+        if len(ma) * len(mb) <= cap:
             pairs = [(x, y) for x in ma for y in mb]
-        else:
+        elif cap > 1:
             pairs = [(ma[0], y) for y in mb] + [(x, mb[0]) for x in ma[1:]]
+        else:
+            pairs = [(ma[0], mb[0])]
         for x, y in pairs:
             if x.source_id == y.source_id:
                 continue
