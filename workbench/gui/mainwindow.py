@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.domain.errors import WorkbenchError
-from workbench.gui import edits, jobs, theme
+from workbench.gui import edits, jobs, menus, theme
 from workbench.gui.article import ArticleView
 from workbench.gui.brief import BriefPanel
 from workbench.gui.claims import ClaimsPanel
@@ -86,8 +86,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.ws_label = QtWidgets.QLabel()
         self.statusBar().addPermanentWidget(self.ws_label)
 
-        self._make_actions()
-        self._make_menus()
+        menus.build_actions(self)
+        menus.build_menus(self)
         self._wire()
         if restore_layout:
             self._restore_layout()
@@ -108,133 +108,6 @@ class MainWindow(QtWidgets.QMainWindow):
                          | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "", icon: str | None = None) -> QtGui.QAction:
-        action = QtGui.QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QtGui.QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        if icon:
-            action.setIcon(QtGui.QIcon.fromTheme(icon, self.style().standardIcon(_FALLBACK_ICONS.get(
-                icon, QtWidgets.QStyle.StandardPixmap.SP_FileIcon))))
-        action.triggered.connect(lambda *_: slot())
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        K = QtGui.QKeySequence.StandardKey
-        self.act_new = self._action("&New Workspace…", self.new_workspace, K.New, "Create an empty workspace",
-                                    "document-new")
-        self.act_open = self._action("&Open Workspace…", self.open_workspace_dialog, K.Open,
-                                     "Open a workspace file", "document-open")
-        self.act_import_files = self._action("Import &Files…", self.import_files_dialog, "Ctrl+I",
-                                             "Import articles (Markdown, text, HTML, Word, PDF)", "list-add")
-        self.act_import_folder = self._action("Import F&older…", self.import_folder_dialog, "Ctrl+Shift+I",
-                                              "Import every article in a folder and its subfolders", "folder-new")
-        self.act_import_url = self._action("Import &URL…", self.import_url_dialog, None,
-                                           "Fetch a web article and import it")
-        self.act_save_copy = self._action("Save a &Copy…", self.save_copy_dialog, K.SaveAs,
-                                          "Write a consistent copy of the workspace")
-        self.act_export = self._action("&Export Brief to Word…", self.export_brief_dialog, "Ctrl+E",
-                                       "Write the brief as a .docx file", "document-save")
-        self.act_quit = self._action("&Quit", self.close, K.Quit)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(K.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcut(K.Redo)
-        self.act_add_claim = self._action("&Add Claim from Selection", self.add_claim_from_selection, "Ctrl+K",
-                                          "Make the selected text of the article a claim")
-        self.act_adjust = self._action("Adjust Claim to &Selection", self.adjust_claim_to_selection,
-                                       "Ctrl+Shift+K", "Move the selected claim's span to the selected text")
-        self.act_split = self._action("S&plit Claim at Cursor", self.split_claim_at_cursor, "Ctrl+Shift+S",
-                                      "Cut the claim under the cursor in two")
-        self.act_merge = self._action("&Merge Selected Claims", self.merge_selected_claims, "Ctrl+M",
-                                      "Join the selected claims of one article into one")
-        self.act_delete_claim = self._action("&Delete Claim", self.delete_selected_claims, K.Delete,
-                                             "Move the selected claims to the trash")
-        self.act_delete_source = self._action("Move Source to &Trash", self.delete_selected_sources,
-                                              "Ctrl+Shift+Del", "Move the selected sources to the trash")
-        self.act_add_to_brief = self._action("Add Claim to &Brief", self.add_current_to_brief, "Ctrl+B",
-                                             "Add the selected claim to the brief")
-        self.act_find = self._action("&Search…", self.focus_search, K.Find, "Search claims and articles")
-        self.act_next = self._action("&Next Claim", lambda: self.step_claim(1), "Ctrl+Down",
-                                     "Select the next claim in the table")
-        self.act_prev = self._action("&Previous Claim", lambda: self.step_claim(-1), "Ctrl+Up",
-                                     "Select the previous claim in the table")
-        self.act_verdict = self._action("Edit &Verdict", self.focus_verdict, "Ctrl+Shift+V",
-                                        "Go to the verdict editor")
-        self.act_save_verdict = self._action("Save Verdict", self.verdict.save, "Ctrl+Return")
-        self.act_extract = self._action("&Extract Claims Again", self.extract_all, None,
-                                        "Run claim extraction on every source (manual claims are kept)")
-        self.act_check = self._action("&Cross-check All", self.check_all, "F5",
-                                      "Compare every claim with the other sources", "view-refresh")
-        self.act_reindex = self._action("Rebuild Search &Index", self.reindex, None,
-                                        "Rebuild the full-text index from the workspace")
-        self.act_scale = self._action("Rating &Scale…", self.choose_rating_scale, None,
-                                      "Choose the workspace's rating scale")
-        self.act_about = self._action("&About", self.about)
-        self.act_query_help = self._action("Search &Syntax", self.query_help)
-        self.themes = QtGui.QActionGroup(self)
-        self.theme_actions = {}
-        for mode in ("system", "light", "dark"):
-            action = QtGui.QAction(mode.capitalize(), self, checkable=True)
-            action.triggered.connect(lambda _=False, m=mode: self.set_theme(m))
-            self.themes.addAction(action)
-            self.theme_actions[mode] = action
-        self.theme_actions.get(self.settings.theme, self.theme_actions["system"]).setChecked(True)
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_import_files, self.act_import_folder, self.act_import_url])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_save_copy, self.act_export])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
-        edit.addActions([self.act_undo, self.act_redo])
-        edit.addSeparator()
-        edit.addActions([self.act_add_claim, self.act_adjust, self.act_split, self.act_merge,
-                         self.act_delete_claim])
-        edit.addSeparator()
-        edit.addActions([self.act_add_to_brief, self.act_delete_source])
-        edit.addSeparator()
-        edit.addAction(self.act_find)
-        view = bar.addMenu("&View")
-        for dock in (self.dock_sources, self.dock_search, self.dock_crosscheck, self.dock_verdict,
-                     self.dock_brief):
-            view.addAction(dock.toggleViewAction())
-        view.addSeparator()
-        view.addActions([self.act_next, self.act_prev, self.act_verdict])
-        view.addSeparator()
-        theme_menu = view.addMenu("&Theme")
-        theme_menu.addActions(list(self.theme_actions.values()))
-        tools = bar.addMenu("&Tools")
-        tools.addActions([self.act_check, self.act_extract, self.act_reindex])
-        tools.addSeparator()
-        tools.addAction(self.act_scale)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.act_query_help, self.act_about])
-
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("toolbar_main")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setIconSize(QtCore.QSize(18, 18))
-        toolbar.addActions([self.act_open, self.act_import_files, self.act_import_folder])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_check, self.act_export])
-        self.article.context_actions = [self.act_add_claim, self.act_adjust, self.act_split, self.act_delete_claim,
-                                        self.act_add_to_brief]
-        for action in (self.act_add_to_brief, self.act_merge, self.act_delete_claim):
-            self.claims.view.addAction(action)
-        self.sources.view.addAction(self.act_delete_source)
 
     def _wire(self) -> None:
         self.sources.sig_source_selected.connect(self.open_source)
@@ -888,13 +761,3 @@ def _close_searchers(ws: Workspace) -> None:
 def _safe_name(title: str) -> str:
     keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
     return "-".join(keep.split())[:60] or "brief"
-
-
-_FALLBACK_ICONS = {
-    "document-new": QtWidgets.QStyle.StandardPixmap.SP_FileIcon,
-    "document-open": QtWidgets.QStyle.StandardPixmap.SP_DialogOpenButton,
-    "list-add": QtWidgets.QStyle.StandardPixmap.SP_FileDialogNewFolder,
-    "folder-new": QtWidgets.QStyle.StandardPixmap.SP_DirOpenIcon,
-    "document-save": QtWidgets.QStyle.StandardPixmap.SP_DialogSaveButton,
-    "view-refresh": QtWidgets.QStyle.StandardPixmap.SP_BrowserReload,
-}
