@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
                             quick=args.quick, keep=args.workdir is not None, profile=args.profile,
                             profile_out=args.profile_out or (Path(f"profile-{args.profile}.txt")
                                                              if args.profile else None),
-                            stage_timeout=args.stage_timeout, progress=progress)
+                            stage_timeout=args.stage_timeout,
+                            partial=args.json.with_suffix(".partial.json") if args.json else None,
+                            progress=progress)
     print(format_report(run, scaling))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

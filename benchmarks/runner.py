@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import platform
@@ -57,8 +58,12 @@ def machine() -> dict:
 def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | None = None,
                   skip: tuple[str, ...] = (), quick: bool = False, keep: bool = False,
                   profile: str | None = None, profile_out: Path | None = None,
-                  stage_timeout: float | None = None, progress: Callable[[str], None] | None = None) -> dict:
-    """Generate ``n_articles``, run the stages in order and return every figure as a JSON-ready dict."""
+                  stage_timeout: float | None = None, partial: Path | None = None,
+                  progress: Callable[[str], None] | None = None) -> dict:
+    """Generate ``n_articles``, run the stages in order and return every figure as a JSON-ready dict.
+
+    With ``partial``, the figures so far are written there after every stage (a long run can be read early).
+    """
     say = progress or (lambda _msg: None)
     logging.getLogger("workbench").setLevel(logging.ERROR)   # the corpus has planted oddities; keep output clean
     owned = workdir is None
@@ -95,6 +100,9 @@ def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | 
                     traceback.print_exc(file=sys.stderr)
                     results[name] = {"status": "error", "note": f"{type(exc).__name__}: {exc}"[:300]}
                 results[name]["stage_seconds"] = time.perf_counter() - started
+                if partial is not None:
+                    partial.write_text(json.dumps({"articles": n_articles, "stages": results}, indent=1,
+                                                  default=str), encoding="utf-8")
         finally:
             ctx.close()
     finally:
