@@ -131,7 +131,7 @@ def test_numbers_inside_names_are_not_counts():
 
 def test_counted_noun_does_not_cross_a_preposition():
     assert one("The stock was up 0.5% in afternoon trade.").counted is None
-    assert one("It paid $10 billion in artificial intelligence.").counted == "money"
+    assert one("It put $10 billion in artificial intelligence.").counted == "money"
 
 
 def test_tilde_and_near_are_about():
@@ -147,3 +147,16 @@ def test_changes_are_not_ranges():
     facets = parse_numbers("Unemployment fell from 5.1% to 4.8% last year.")
     assert [f.text for f in facets] == ["5.1%", "4.8%"]
     assert one("Officials expect 3% to 5% growth.").hedge == "range"
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Scale's valuation now stands at over $29 billion.", "valuation"),
+    ("The startup was last valued at nearly $14 billion.", "valuation"),
+    ("Meta invests $14.3B in the firm.", "investment"),
+    ("Revenue reached $870 million in 2024.", "revenue"),
+    ("It paid $5 million, the filing shows.", "pay"),
+    ("The fund holds $2 billion.", "money"),
+    ("It is a $14.3 billion investment.", "investment"),
+])
+def test_what_an_amount_of_money_is(text, counted):
+    assert one(text).counted == counted

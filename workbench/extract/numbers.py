@@ -170,6 +170,34 @@ def counted_after(text: str, pos: int, limit: int = 4) -> str | None:
     return None
 
 
+# What an amount of money is, when the sentence names it ("valued at $14 billion", "revenue of $870 million").
+MONEY_NOUNS = {
+    "valuation": "valuation", "valuations": "valuation", "valued": "valuation", "value": "valuation",
+    "worth": "valuation", "revenue": "revenue", "revenues": "revenue", "sales": "sales", "profit": "profit",
+    "profits": "profit", "loss": "loss", "losses": "loss", "investment": "investment", "invest": "investment",
+    "invests": "investment", "invested": "investment", "investing": "investment", "funding": "funding",
+    "raised": "funding", "raise": "funding", "stake": "stake", "deal": "deal", "price": "price", "cost": "cost",
+    "costs": "cost", "budget": "budget", "debt": "debt", "fine": "fine", "fined": "fine", "income": "income",
+    "earnings": "earnings", "assets": "assets", "salary": "salary", "pay": "pay", "paid": "pay",
+    "acquisition": "acquisition", "bought": "acquisition", "buy": "acquisition", "capitalization": "valuation",
+    "capitalisation": "valuation", "spending": "spending", "spent": "spending", "spend": "spending",
+    "bid": "bid", "offer": "offer", "dividend": "dividend", "tax": "tax", "taxes": "tax", "aid": "aid",
+    "loan": "loan", "loans": "loan", "bonus": "pay", "compensation": "pay", "damages": "damages",
+}
+_BACK_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def money_noun_before(text: str, start: int, window: int = 60) -> str | None:
+    """The nearest money noun in the words just before an amount, within its clause."""
+    head = text[max(0, start - window):start]
+    for stop in (",", ";", ":", "—", "("):
+        head = head.rsplit(stop, 1)[-1]
+    for word in reversed(_BACK_WORDS.findall(head.lower())):
+        if word in MONEY_NOUNS:
+            return MONEY_NOUNS[word]
+    return None
+
+
 class _Amount:
     __slots__ = ("start", "end", "value", "unit", "scaled", "currency")
 
@@ -338,8 +366,8 @@ def parse_numbers(text: str, offset: int = 0, skip: Iterable[tuple[int, int]] = 
             value = first.value
             low, high = _interval(value, hedge)
         counted = counted_after(text, end)
-        if unit in CURRENCY_SIGNS.values() and counted is None:
-            counted = "money"
+        if unit in CURRENCY_SIGNS.values() and (counted is None or counted not in MONEY_NOUNS):
+            counted = counted if counted in MONEY_NOUNS else (money_noun_before(text, start) or counted or "money")
         found.append(NumberFacet(text=text[start:end], start=start + offset, end=end + offset, value=value,
                                  low=low, high=high, unit=unit, counted=counted,
                                  hedge=hedge.lower() if hedge else None))
