@@ -70,16 +70,18 @@ def _span(reading: Reading | When) -> dict:
 
 
 def _assign(a_figs: list[Figure], b_figs: list[Figure], stats: TermStats, floor: float):
-    """Pair figures greedily by how surely they measure the same thing; each figure is used once."""
+    """Pair figures greedily by how surely they measure the same thing (equal values win ties); each is used once."""
     scored = []
     for i, fa in enumerate(a_figs):
         for j, fb in enumerate(b_figs):
             m = figure_match(fa, fb, stats)
             if m >= floor:
-                scored.append((m, i, j))
+                same = getattr(fa.reading, "value", None) == getattr(fb.reading, "value", None)
+                scored.append((m, same, -i, -j))
     scored.sort(reverse=True)
     used_a, used_b, out = set(), set(), []
-    for m, i, j in scored:
+    for m, _same, i, j in scored:
+        i, j = -i, -j
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
