@@ -46,3 +46,8 @@ def test_apostrophes_are_not_quotes():
 
 def test_unclosed_quote_runs_to_the_end():
     assert quotes("He said “this will not stand") == [("this will not stand", None)]
+
+
+def test_speaker_with_an_apposition():
+    assert quotes("Jane Roe, the bank's chief economist, said: “Rates will fall.”") == [("Rates will fall.", "Jane Roe")]
+    assert quotes("Roe, 58, told reporters, “We are ready.”") == [("We are ready.", "Roe")]

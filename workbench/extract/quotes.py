@@ -16,7 +16,8 @@ _VERB = rf"(?:{SPEECH_VERBS})"
 SPEAKER_AFTER = (re.compile(rf"[,.]?\s*{_VERB}\s+{_SPEAKER}"),
                  re.compile(rf"[,.]?\s*{_SPEAKER}\s+(?:also\s+|later\s+)?{_VERB}\b"))
 # Before the opening mark: 'Capri said: ' / 'Capri added, ' / 'according to Capri, '.
-SPEAKER_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+)?{_VERB}(?:\s+\w+){{0,6}}?\s*[,:]?\s*$")
+SPEAKER_BEFORE = re.compile(rf"{_SPEAKER}(?:,[^,“”\"]{{1,60}},)?\s+(?:also\s+|later\s+)?{_VERB}(?:\s+\w+){{0,6}}?"
+                            rf"\s*[,:]?\s*$")
 ACCORDING_AFTER = re.compile(rf"[,.]?\s*according\s+to\s+{_SPEAKER}")
 
 PAIRS = {"“": "”", "«": "»", "„": "“"}
