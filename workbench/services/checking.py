@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex, search_candidate_finder
@@ -140,26 +140,56 @@ def _sync_links(session: Session, scope: set[int], proposals: dict[Pair, Proposa
     session.expire_all()
 
 
-def _active(links: list[Link]) -> list[LinkView]:
-    return [LinkView(link.a_id, link.b_id, link.relation, bool((link.details or {}).get("verbatim")))
+@dataclass(frozen=True)
+class StoredLink:
+    """A stored link as the summary needs it, read without ORM objects or the reasons/details JSON."""
+
+    id: int
+    a: int
+    b: int
+    relation: str
+    decision: str | None
+    verbatim: bool
+    same_origin: bool
+
+
+def _stored_links(session: Session, claim_ids=None) -> list[StoredLink]:
+    query = select(Link.id, Link.a_id, Link.b_id, Link.relation, Link.decision,
+                   func.json_extract(Link.details, "$.verbatim"), Link.same_origin)
+    if claim_ids is None:
+        return [StoredLink(*row[:5], bool(row[5]), bool(row[6])) for row in session.execute(query)]
+    ids, found = list(claim_ids), {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        for row in session.execute(query.where(or_(Link.a_id.in_(chunk), Link.b_id.in_(chunk)))):
+            found[row[0]] = StoredLink(*row[:5], bool(row[5]), bool(row[6]))
+    return list(found.values())
+
+
+def _active(links: list[StoredLink]) -> list[LinkView]:
+    return [LinkView(link.a, link.b, link.relation, link.verbatim)
             for link in links if link.decision != LinkDecision.REJECTED]
 
 
-def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, ClaimView], links: list[Link],
-                     book: OriginBook, report: CheckReport) -> None:
-    book.group_copies({(views[l.a_id].source_id, views[l.b_id].source_id) for l in links
-                       if l.a_id in views and l.b_id in views})
+def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, ClaimView],
+                     links: list[StoredLink], book: OriginBook, report: CheckReport) -> None:
+    links = [link for link in links if link.a in views and link.b in views]
+    book.group_copies({(views[link.a].source_id, views[link.b].source_id) for link in links})
     summaries = summarise(claim_ids, views, _active(links), book)
     now = utcnow()
     keys = {cid: s.origin_keys for cid, s in summaries.items()}
+    flips = []
     for link in links:
-        ka, kb = keys.get(link.a_id), keys.get(link.b_id)
+        ka, kb = keys.get(link.a), keys.get(link.b)
         if ka is not None and kb is not None:
-            va, vb = views[link.a_id], views[link.b_id]
-            same = bool(ka & kb) or book.are_copies(va.source_id, vb.source_id) or bool(
-                (link.details or {}).get("verbatim"))
+            same = bool(ka & kb) or link.verbatim or book.are_copies(views[link.a].source_id,
+                                                                     views[link.b].source_id)
             if link.same_origin != same:
-                link.same_origin = same
+                flips.append({"lid": link.id, "same": same})
+    same_stmt = (update(Link.__table__).where(Link.__table__.c.id == bindparam("lid"))
+                 .values(same_origin=bindparam("same")))
+    for i in range(0, len(flips), _CHUNK):
+        session.execute(same_stmt, flips[i:i + _CHUNK])
     rows = [{"cid": cid, "n_sources": x.sources, "n_origins": x.independent_origins, "names": x.origins,
              "n_conflicts": x.conflicts, "n_corroborations": x.corroborations, "suggested": x.suggestion,
              "at": now} for cid, x in summaries.items()]
@@ -187,16 +217,8 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
         distinct = {rid: members[0] for rid, members in group_identical(list(views.values())).items()}
         candidates_of, stats = _index_candidates(distinct)
         proposals = propose_grouped(views, candidates_of, stats, state)
-        existing = list(session.scalars(select(Link)))
-        # links of claims in the trash go too (deleted claims lose theirs by cascade), unless a person decided
-        orphans = [l.id for l in existing
-                   if (l.a_id not in views or l.b_id not in views) and l.decision is None]
-        _sync_links(session, set(views), proposals, report,
-                    [l for l in existing if l.a_id in views and l.b_id in views])
-        for i in range(0, len(orphans), _CHUNK):
-            session.execute(delete(Link).where(Link.id.in_(orphans[i:i + _CHUNK])))
-        report.links_removed += len(orphans)
-        links = [l for l in session.scalars(select(Link)) if l.a_id in views and l.b_id in views]
+        _replace_links(session, proposals, report)
+        links = _stored_links(session)
         book = OriginBook(_load_sources(session, {v.source_id for v in views.values()}))
         state.progress(0, 1, "tracing origins")
         _store_summaries(session, set(views), views, links, book, report)
@@ -205,6 +227,32 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
 
 
 @retry_on_conflict
+def _replace_links(session: Session, proposals: dict[Pair, Proposal], report: CheckReport) -> None:
+    """A full check rewrites every undecided link in a few statements; links a person decided on stay."""
+    before = {(a, b): rel for a, b, rel in session.execute(
+        select(Link.a_id, Link.b_id, Link.relation).where(Link.decision.is_(None)))}
+    decided = {(link.a_id, link.b_id): link for link in session.scalars(select(Link).where(Link.decision.isnot(None)))}
+    report.kept_decisions += len(decided)
+    for key, link in decided.items():
+        proposal = proposals.get(key)
+        if proposal is not None and proposal.relation == link.relation:
+            link.reasons, link.details, link.score = proposal.reasons, proposal.details, round(proposal.score, 4)
+    session.flush()
+    session.execute(delete(Link).where(Link.decision.is_(None)))
+    now = utcnow()
+    rows = [{"a_id": a, "b_id": b, "relation": str(p.relation), "reasons": p.reasons, "details": p.details,
+             "score": round(p.score, 4), "same_origin": False, "created_at": now, "updated_at": now}
+            for (a, b), p in proposals.items() if (a, b) not in decided]
+    for i in range(0, len(rows), _CHUNK):
+        session.execute(insert(Link), rows[i:i + _CHUNK])
+    report.links_created += sum(1 for r in rows if (r["a_id"], r["b_id"]) not in before)
+    report.links_updated += sum(1 for r in rows if before.get((r["a_id"], r["b_id"]), r["relation"]) != r["relation"])
+    report.links_removed += sum(1 for key in before if key not in proposals or key in decided)
+    for proposal in proposals.values():
+        report.by_relation[str(proposal.relation)] = report.by_relation.get(str(proposal.relation), 0) + 1
+    session.expire_all()
+
+
 def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_STATE) -> CheckReport:
     """Check the claims of newly imported (or re-extracted) sources against everything else."""
     report = CheckReport()
@@ -232,17 +280,14 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
         scope = set(scope_views)
         existing = _links_touching(session, scope)
         _sync_links(session, scope, proposals, report, existing)
-        links = _links_touching(session, scope)
-        neighbours = {l.a_id for l in links} | {l.b_id for l in links}
-        affected = scope | neighbours
+        links = _stored_links(session, scope)
+        affected = scope | {l.a for l in links} | {l.b for l in links}
         # neighbours' summaries depend on all their own links, so load those too
-        links = _links_touching(session, affected)
-        missing = ({l.a_id for l in links} | {l.b_id for l in links}) - set(pool)
+        links = _stored_links(session, affected)
+        ends = {l.a for l in links} | {l.b for l in links}
+        missing = ends - set(pool)
         views = {**pool, **_load_views(session, claim_ids=missing)} if missing else pool
-        links = [l for l in links if l.a_id in views and l.b_id in views]
-        book = OriginBook(_load_sources(session, {views[c].source_id for c in affected if c in views}
-                                        | {v.source_id for v in views.values()
-                                           if v.id in {l.a_id for l in links} | {l.b_id for l in links}}))
+        book = OriginBook(_load_sources(session, {views[c].source_id for c in (affected | ends) if c in views}))
         _store_summaries(session, {c for c in affected if c in views}, views, links, book, report)
         report.claims_checked = len(scope_views)
     return report
