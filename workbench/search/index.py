@@ -149,7 +149,8 @@ def thread_searcher(path: Path):
     return searcher
 
 
-def _forget_searchers(path: Path) -> None:
+def forget_searchers(path: Path) -> None:
+    """Close the cached searchers over ``path`` (after a failure, or before the folder is replaced)."""
     for key in [k for k in _SEARCHERS if k[0] == str(path)]:
         _close_quietly(_SEARCHERS.pop(key)[1])
 
@@ -175,7 +176,7 @@ def _open_checked(ws: Workspace) -> tuple[Any, dict | None, str | None]:
             watermark = read_watermark(searcher)
         except Exception as exc:  # any unreadable file: the index is derived, so rebuild it
             log.warning("search index %s is damaged: %s: %s", path, type(exc).__name__, exc)
-            _forget_searchers(path)
+            forget_searchers(path)
             exc.__traceback__ = None
             del exc
             gc.collect()
@@ -386,7 +387,7 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
             writer.cancel()
             raise
         ix.close()
-        _forget_searchers(final)
+        forget_searchers(final)
         _swap(building, final)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from workbench.domain.errors import WorkbenchError
-from workbench.search.index import SyncReport, open_index, rebuild_index
+from workbench.search.index import SyncReport, forget_searchers, open_index, rebuild_index
 from workbench.search.query import parse_query
 from workbench.search.schema import CLAIM, META, SOURCE
 from workbench.search.snippets import highlight, query_words
@@ -45,11 +45,19 @@ def run_search(ws: Workspace, query: str, limit: int = DEFAULT_LIMIT) -> SearchR
         ranked = _ranked(searcher, parsed, limit)
     except WorkbenchError:
         raise
-    except Exception as exc:  # damaged index files can surface only when their postings are read
-        log.warning("search failed on the index (%s: %s); rebuilding it", type(exc).__name__, exc)
-        report = rebuild_index(ws, reason="the search index was damaged")
-        searcher, _ = open_index(ws)
-        ranked = _ranked(searcher, parsed, limit)
+    except Exception as exc:  # a commit by another process got in between, or damaged files
+        log.warning("search failed on the index (%s: %s); retrying", type(exc).__name__, exc)
+        forget_searchers(ws.index_dir)
+        try:
+            searcher, report = open_index(ws)
+            ranked = _ranked(searcher, parsed, limit)
+        except WorkbenchError:
+            raise
+        except Exception as again:  # damaged files surface only when their postings are read: rebuild
+            log.warning("search failed again (%s: %s); rebuilding the index", type(again).__name__, again)
+            report = rebuild_index(ws, reason="the search index was damaged")
+            searcher, _ = open_index(ws)
+            ranked = _ranked(searcher, parsed, limit)
     hits = _describe(ws, ranked, query_words(parsed))
     return SearchResults(hits=hits, notice=report.message)
 
