@@ -240,3 +240,28 @@ def test_deletion_counters_follow_cascades(ws, corpus):
     with ws.session() as session:
         counts = dict(session.execute(text("SELECT table_name, deleted FROM row_deletions")).all())
     assert counts == {"sources": 1, "claims": 3, "verdicts": 0}
+
+
+def test_a_writer_in_another_process_makes_this_one_wait_then_fail_clearly(ws, corpus):
+    import subprocess
+    import sys
+    import textwrap
+
+    sync_index(ws)
+    add_source(ws, {"title": "Bridge reopens", "body": "The harbour bridge reopened to traffic."})
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from workbench.storage.workspace import open_workspace
+        from workbench.search.index import index_lock
+        ws = open_workspace({str(ws.path)!r})
+        with index_lock(ws):
+            print("held", flush=True)
+            sys.stdin.readline()
+        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(IndexBusy):
+            sync_index(ws, timeout=0.3)
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert sync_index(ws).written == 1
