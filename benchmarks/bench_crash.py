@@ -32,14 +32,15 @@ def main() -> None:
         ws_path = work / "crash.fcw"
         open_workspace(ws_path, create=True).close()
         run = kill_cycles(ws_path, work, budget_s=args.minutes * 60, max_kills=args.kills, seed=args.seed)
+        print(json.dumps({"seed": args.seed, "kills": run.kills, "completed_runs": run.completed,
+                          "kills_by_command": run.by_command, "sources_after": run.sources,
+                          "problems": run.problems, "minutes": round(run.seconds / 60, 1)}), flush=True)
         t0 = time.perf_counter()
         report = run_doctor(ws_path, repair=True)
         repair_s = time.perf_counter() - t0
         with open_workspace(ws_path) as ws:
             index_ok = index_problem(ws) is None
         print(json.dumps({
-            "seed": args.seed, "kills": run.kills, "completed_runs": run.completed, "kills_by_command": run.by_command,
-            "sources_after": run.sources, "problems": run.problems, "minutes": round(run.seconds / 60, 1),
             "doctor_findings": [f"{f.check}: {f.message}" for f in report.findings],
             "doctor_unresolved": len(report.unresolved), "repair_s": round(repair_s, 1), "index_in_step": index_ok,
         }, indent=1))

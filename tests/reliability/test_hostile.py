@@ -77,3 +77,21 @@ def _check_import(ws, files, good, *, sentences):
 def test_the_catalogue_covers_every_reader():
     suffixes = {filename.rsplit(".", 1)[1] for filename, _ in HOSTILE.values()}
     assert suffixes >= {"docx", "html", "pdf", "txt"}
+
+
+def test_a_giant_text_keeps_its_most_checkworthy_claims_and_says_so(ws, tmp_path):
+    """Bounded work after import: a 100,000-sentence text would take hours to cross-check claim by claim."""
+    from sqlalchemy import func, select
+
+    from workbench.services.extraction import MAX_CLAIMS_PER_SOURCE, extract_sources
+    from workbench.storage.models import Claim
+
+    path = tmp_path / "long.txt"
+    path.write_bytes(text_many_sentences(MAX_CLAIMS_PER_SOURCE + 300))
+    report = import_paths(ws, [path])
+    extract_sources(ws, report.source_ids)
+    with ws.session() as s:
+        detail = source_detail(s, report.source_ids[0])
+        assert detail["body"].count("lost power") == MAX_CLAIMS_PER_SOURCE + 300     # the text is all kept
+        assert s.scalar(select(func.count(Claim.id))) == MAX_CLAIMS_PER_SOURCE
+        assert any("most check-worthy" in w for w in detail["warnings"])

@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 
 MIN_SOURCES_FOR_NAME = 2     # a capitalised name seen in this many sources joins the vocabulary
 VOCABULARY_CLAIMS = 50_000   # names are learnt from the most recent claims only, so big workspaces stay quick
+# A news article has dozens of claims; a 100,000-sentence text would take hours to cross-check (measured: the
+# check step grows faster than linearly with near-identical sentences), so only the best are kept.
+MAX_CLAIMS_PER_SOURCE = 1_000
 
 
 def workspace_vocabulary(session, *, names: bool = True) -> dict[str, str]:
@@ -114,7 +117,20 @@ def extract_source(session, source_id: int, vocabulary: dict[str, str] | None = 
     if source is None or source.deleted_at is not None:
         return 0
     drafts = extract_claims(source.body or "", source.published, vocabulary)
+    if len(drafts) > MAX_CLAIMS_PER_SOURCE:
+        drafts = _most_checkworthy(source, drafts)
     return apply_drafts(session, source, drafts)
+
+
+def _most_checkworthy(source: Source, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """Keep the best-scoring claims of a giant text, so extraction, indexing and cross-checking stay bounded."""
+    note = (f"the text has {len(drafts):,} checkable sentences; kept the {MAX_CLAIMS_PER_SOURCE:,} most "
+            "check-worthy as claims (add others by hand)")
+    log.warning("source #%s: %s", source.id, note)
+    warnings = [w for w in (source.warnings or []) if "checkable sentences; kept the" not in w]
+    source.warnings = [*warnings, note]
+    kept = sorted(drafts, key=lambda d: -d.score)[:MAX_CLAIMS_PER_SOURCE]
+    return sorted(kept, key=lambda d: (d.start, d.end))
 
 
 def extract_sources(ws: Workspace, source_ids: list[int] | None = None, state: TaskState = NO_STATE) -> int:
