@@ -23,7 +23,7 @@ from typing import Any
 
 import whoosh.index
 from sqlalchemy import func, or_, select, text
-from sqlalchemy import literal as sa_literal
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from whoosh.query import And, Not, Term
 from whoosh.util.filelock import FileLock, try_for
@@ -91,28 +91,38 @@ _TRACKED = (("sources", Source.updated_at, Source.id), ("claims", Claim.updated_
 _DELETION_TRIGGERS = tuple(f"trg_{table}_deleted" for table, _, _ in _TRACKED)
 
 
-def _deletion_counters(session: Session) -> dict[str, int] | None:
-    """Hard deletions per table, counted by the triggers of migration 0003; None when a trigger is missing
-    (a later table rebuild may drop them), and then the watermark falls back to row counts."""
-    triggers = session.execute(text(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (%s)"
-        % ", ".join(f"'{name}'" for name in _DELETION_TRIGGERS))).scalar()
-    if triggers != len(_DELETION_TRIGGERS):
-        return None
-    return dict(session.execute(text("SELECT table_name, deleted FROM row_deletions")).all())
+_WATERMARK_SQL = text(
+    "SELECT " + ", ".join(f"(SELECT max(updated_at) FROM {table}), (SELECT max({key.key}) FROM {table})"
+                          for table, _, key in _TRACKED)
+    + ", (SELECT group_concat(table_name || ':' || deleted) FROM row_deletions)"
+    + ", (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ("
+    + ", ".join(f"'{name}'" for name in _DELETION_TRIGGERS) + "))"
+)
 
 
 def db_watermark(session: Session) -> dict[str, Any]:
-    """Per table: [max updated_at, hard deletions (or the row count), max id]; a few index lookups."""
-    counters = _deletion_counters(session)
-    parts = []
-    for table, updated, key in _TRACKED:
-        gone = (select(func.count(key)).scalar_subquery() if counters is None
-                else sa_literal(-1 - counters.get(table, 0)))  # negative: a deletion count, not a row count
-        parts += [select(func.max(updated)).scalar_subquery(), gone, select(func.max(key)).scalar_subquery()]
-    row = session.execute(select(*parts)).one()
-    return {"schema": SCHEMA_VERSION, **{
-        table: [_iso(row[3 * i]), row[3 * i + 1], row[3 * i + 2]] for i, (table, _, _) in enumerate(_TRACKED)}}
+    """Per table: [max updated_at, hard deletions (negated) or the row count, max id]: one precompiled query.
+
+    Hard deletions are counted by the triggers of migration 0003; when one is missing (a later table rebuild
+    may drop them) the row count stands in, which costs a scan.
+    """
+    try:
+        row = session.execute(_WATERMARK_SQL).one()
+    except OperationalError:  # no row_deletions table: a workspace from before migration 0003
+        row = None
+    counters = None
+    if row is not None and row[-1] == len(_DELETION_TRIGGERS) and row[-2]:
+        counters = {name: int(n) for name, n in (item.split(":") for item in row[-2].split(","))}
+    out: dict[str, Any] = {"schema": SCHEMA_VERSION}
+    for i, (table, updated, key) in enumerate(_TRACKED):
+        if row is None:
+            latest, max_id = session.execute(select(func.max(updated), func.max(key))).one()
+            latest = _iso(latest)
+        else:
+            latest, max_id = row[2 * i], row[2 * i + 1]
+        gone = -1 - counters.get(table, 0) if counters is not None else session.scalar(select(func.count(key)))
+        out[table] = [str(latest) if latest is not None else None, gone, max_id]
+    return out
 
 
 def read_watermark(searcher) -> dict[str, Any] | None:

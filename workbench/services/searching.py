@@ -90,25 +90,31 @@ def _spread_sources(found: list[tuple[str, int, int, float]], limit: int) -> lis
 
 def _describe(ws: Workspace, ranked: list[tuple[str, int, int, float]], words) -> list[dict]:
     source_ids = {source_id for _, _, source_id, _ in ranked}
+    body_ids = [item_id for kind, item_id, _, _ in ranked if kind == SOURCE]
     claim_ids = [item_id for kind, item_id, _, _ in ranked if kind == CLAIM]
     with ws.session() as session:
-        sources = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(source_ids)))}
-        claims = {c.id: c for c in session.scalars(select(Claim).where(Claim.id.in_(claim_ids)))}
-        hits = []
-        for kind, item_id, source_id, score in ranked:
-            source = sources.get(source_id)
-            if source is None or source.deleted_at is not None:
-                continue  # deleted in the moment since the sync
-            hit = {"type": kind, "id": item_id, "source_id": source_id, "score": round(float(score), 4),
-                   "title": source.title, "outlet": source.outlet,
-                   "published": source.published.isoformat() if source.published else None}
-            if kind == SOURCE:
-                hit["snippet"] = highlight(source.body, words)
-            else:
-                claim = claims.get(item_id)
-                if claim is None or claim.deleted_at is not None:
-                    continue
-                hit.update(snippet=highlight(claim.text, words, width=400), kind=claim.kind,
-                           start=claim.start, end=claim.end)
-            hits.append(hit)
+        sources = {row.id: row for row in session.execute(
+            select(Source.id, Source.title, Source.outlet, Source.published)
+            .where(Source.id.in_(source_ids), Source.deleted_at.is_(None)))}
+        bodies = dict(session.execute(select(Source.id, Source.body).where(Source.id.in_(body_ids))).all())
+        claims = {row.id: row for row in session.execute(
+            select(Claim.id, Claim.text, Claim.kind, Claim.start, Claim.end)
+            .where(Claim.id.in_(claim_ids), Claim.deleted_at.is_(None)))}
+    hits = []
+    for kind, item_id, source_id, score in ranked:
+        source = sources.get(source_id)
+        if source is None:
+            continue  # deleted in the moment since the sync
+        hit = {"type": kind, "id": item_id, "source_id": source_id, "score": round(float(score), 4),
+               "title": source.title, "outlet": source.outlet,
+               "published": source.published.isoformat() if source.published else None}
+        if kind == SOURCE:
+            hit["snippet"] = highlight(bodies.get(item_id, ""), words)
+        else:
+            claim = claims.get(item_id)
+            if claim is None:
+                continue
+            hit.update(snippet=highlight(claim.text, words, width=400), kind=claim.kind,
+                       start=claim.start, end=claim.end)
+        hits.append(hit)
     return hits
