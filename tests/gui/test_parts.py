@@ -106,3 +106,20 @@ def test_layout_and_recent_workspaces_are_remembered(window, tmp_path, sample_ws
     geometry, state, splitter = settings.layout()
     assert geometry is not None and state is not None and splitter is not None
     assert settings.recent()[0] == sample_ws_path.resolve()
+
+
+def test_many_void_qt_calls_never_exhaust_none(qapp):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call; the guard keeps Python alive."""
+    import sys
+
+    from workbench.gui import nonefix
+
+    nonefix.install(qapp)
+    doc = QtGui.QTextDocument()
+    doc.setPlainText("x" * 50)
+    cursor = QtGui.QTextCursor(doc)
+    for i in range(300_000):
+        cursor.setPosition(i % 40)
+        if i % 50_000 == 0:
+            nonefix.top_up()   # what the guard's timer does between events
+    assert sys.getrefcount(None) > 100_000

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from workbench import __version__
-from workbench.gui import theme
+from workbench.gui import nonefix, theme
 from workbench.gui.qt import QtCore, QtGui, QtWidgets, Qt
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,8 @@ def application() -> QtWidgets.QApplication:
         icon = Path(__file__).resolve().parents[2] / "resources" / "icons" / "workbench.svg"
         if icon.exists():
             app.setWindowIcon(QtGui.QIcon(str(icon)))
+    if nonefix.install(app):
+        log.info("PySide6 %s leaks references to None here; the guard is on", QtCore.qVersion())
     return app
 
 
