@@ -28,6 +28,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, help="run in this folder and keep it (default: a temp folder)")
     parser.add_argument("--stage-timeout", type=float, default=1800,
                         help="seconds after which a stage is stopped and reported as over time (default 1800)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="continue on the workspace an earlier run left in --workdir (skips import to indexing)")
     parser.add_argument("--profile", choices=STAGE_NAMES, help="profile one stage with cProfile")
     parser.add_argument("--profile-out", type=Path, help="where to write the profile (default profile-STAGE.txt)")
     args = parser.parse_args(argv)
@@ -37,6 +39,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 1000,2000,4000")
+    if args.reuse and not (args.workdir and (args.workdir / "bench.fcw").exists()):
+        parser.error("--reuse needs --workdir pointing at an earlier run's folder")
     args.skip_list = tuple(s.strip() for s in args.skip.split(",") if s.strip())
     unknown = [s for s in args.skip_list if s not in STAGE_NAMES]
     if unknown:
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                             quick=args.quick, keep=args.workdir is not None, profile=args.profile,
                             profile_out=args.profile_out or (Path(f"profile-{args.profile}.txt")
                                                              if args.profile else None),
-                            stage_timeout=args.stage_timeout,
+                            stage_timeout=args.stage_timeout, reuse=args.reuse,
                             partial=args.json.with_suffix(".partial.json") if args.json else None,
                             progress=progress)
     print(format_report(run, scaling))

@@ -14,9 +14,9 @@ from benchmarks.measure import NotBuilt, TimedOut, measured, need, time_limit
 
 BRUTE_SAMPLE = 120
 BRUTE_SAMPLE_QUICK = 15
-BRUTE_BUDGET_SECONDS = 240     # the sample stops growing after this long (at least BRUTE_MIN claims)
+BRUTE_BUDGET_SECONDS = 150     # the sample stops growing after this long (at least BRUTE_MIN claims)
 BRUTE_MIN = 10
-ONE_NEW_LIMIT_SECONDS = 600
+ONE_NEW_LIMIT_SECONDS = 300
 
 
 def run(ctx: BenchRun) -> dict:

@@ -18,7 +18,7 @@ class NotBuilt(Exception):
     """A stage needs a part of the workbench that does not exist yet."""
 
 
-class TimedOut(Exception):
+class TimedOut(BaseException):  # not swallowed by a stage's own `except Exception`
     """A measurement ran past its time limit; the figure is reported as over the limit."""
 
 

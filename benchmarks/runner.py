@@ -58,7 +58,7 @@ def machine() -> dict:
 def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | None = None,
                   skip: tuple[str, ...] = (), quick: bool = False, keep: bool = False,
                   profile: str | None = None, profile_out: Path | None = None,
-                  stage_timeout: float | None = None, partial: Path | None = None,
+                  stage_timeout: float | None = None, partial: Path | None = None, reuse: bool = False,
                   progress: Callable[[str], None] | None = None) -> dict:
     """Generate ``n_articles``, run the stages in order and return every figure as a JSON-ready dict.
 
@@ -71,18 +71,26 @@ def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | 
     workdir.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict] = {}
     try:
-        say(f"generating {n_articles} articles")
-        with measured() as span:
-            corpus = generate_corpus(n_articles, seed)
-            articles_dir, held = write_corpus(corpus, workdir / "corpus")
-        results["generate"] = {"status": "ok", "articles": len(corpus.articles), "mentions": len(corpus.mentions),
-                               "seconds": span.seconds, "articles_per_s": rate(len(corpus.articles), span.seconds)}
-        ctx = BenchRun(n_articles=n_articles, seed=seed, workdir=workdir, corpus=corpus,
-                       articles_dir=articles_dir, held_out_path=held, quick=quick)
+        if reuse:
+            ctx = reused_run(n_articles, seed, workdir, quick)
+            results["generate"] = {"status": "skipped", "note": f"reused the workspace in {workdir}"}
+            skip = tuple(skip) + REUSED_STAGES
+        else:
+            say(f"generating {n_articles} articles")
+            with measured() as span:
+                corpus = generate_corpus(n_articles, seed)
+                articles_dir, held = write_corpus(corpus, workdir / "corpus")
+            results["generate"] = {"status": "ok", "articles": len(corpus.articles),
+                                   "mentions": len(corpus.mentions), "seconds": span.seconds,
+                                   "articles_per_s": rate(len(corpus.articles), span.seconds)}
+            ctx = BenchRun(n_articles=n_articles, seed=seed, workdir=workdir, corpus=corpus,
+                           articles_dir=articles_dir, held_out_path=held, quick=quick)
         try:
             for name, stage in STAGES:
                 if name in skip:
                     results[name] = {"status": "skipped"}
+                    if reuse and name in REUSED_STAGES:
+                        results[name]["note"] = "reused an imported, extracted and indexed workspace"
                     continue
                 say(f"stage {name}")
                 started = time.perf_counter()
@@ -119,6 +127,31 @@ def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | 
         "peak_rss_mb": max(peaks) if peaks else None,
         "stages": results,
     }
+
+
+REUSED_STAGES = ("import", "extraction", "extraction_stored", "indexing")
+
+
+def reused_run(n_articles: int, seed: int, workdir: Path, quick: bool) -> BenchRun:
+    """Continue on the workspace a previous run left in ``workdir`` (the corpus is regenerated from the seed)."""
+    from sqlalchemy import select
+
+    from workbench.storage.models import Source
+    from workbench.storage.workspace import open_workspace
+
+    corpus = generate_corpus(n_articles, seed)
+    held = None
+    if corpus.held_out is not None:
+        held = workdir / "corpus" / "held_out" / corpus.held_out.filename
+    ctx = BenchRun(n_articles=n_articles, seed=seed, workdir=workdir, corpus=corpus,
+                   articles_dir=workdir / "corpus" / "articles", held_out_path=held, quick=quick)
+    ctx.ws = open_workspace(ctx.ws_path)
+    with ctx.ws.session() as session:
+        ctx.source_ids = {ctx.key_of(path): sid for sid, path in
+                          session.execute(select(Source.id, Source.path).where(Source.deleted_at.is_(None))) if path}
+    if held is not None and ctx.key_of(held) in ctx.source_ids:
+        ctx.held_out_path = None
+    return ctx
 
 
 def profiled(stage: Callable[[BenchRun], dict], ctx: BenchRun, out: Path | None) -> dict:
