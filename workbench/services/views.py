@@ -15,7 +15,17 @@ STATES = ("unreviewed", "corroborated", "disputed", "verified", "rejected")
 
 
 def _state_expr():
-    """SQL for a claim's display state; needs Claim outer-joined with Verdict."""
+    """SQL for a claim's display state; needs Claim outer-joined with Verdict. Built once (it never changes)."""
+    global _STATE
+    if _STATE is None:
+        _STATE = _build_state_expr()
+    return _STATE
+
+
+_STATE = None
+
+
+def _build_state_expr():
     return case(
         (Verdict.status == "rejected", literal("rejected")),
         (Verdict.status.in_(("verified", "published")), literal("verified")),
