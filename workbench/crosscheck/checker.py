@@ -167,6 +167,7 @@ class OriginBook:
         self.groups = CopyGroups()
         self._shingles: dict[int, frozenset[int]] = {}
         self._origins: dict[int, SourceOrigin] = {}
+        self._claims: dict[int, ClaimOrigin] = {}
 
     def _shingles_of(self, source_id: int) -> frozenset[int]:
         if source_id not in self._shingles:
@@ -175,6 +176,7 @@ class OriginBook:
         return self._shingles[source_id]
 
     def group_copies(self, source_pairs: Iterable[tuple[int, int]]) -> None:
+        self._claims.clear()
         for x, y in source_pairs:
             if self.groups.find(x) != self.groups.find(y) and is_copy(self._shingles_of(x), self._shingles_of(y)):
                 self.groups.union(x, y)
@@ -195,6 +197,12 @@ class OriginBook:
         return self._origins[source_id]
 
     def claim_origin(self, view: ClaimView) -> ClaimOrigin:
+        found = self._claims.get(view.id)
+        if found is None:
+            found = self._claims[view.id] = self._claim_origin(view)
+        return found
+
+    def _claim_origin(self, view: ClaimView) -> ClaimOrigin:
         src = self.source_origin(view.source_id)
         origin = claim_origin(view.text, view.attributions, src, view.outlet)
         if src.copy_root != view.source_id:

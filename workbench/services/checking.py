@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
@@ -171,10 +172,23 @@ def _active(links: list[StoredLink]) -> list[LinkView]:
             for link in links if link.decision != LinkDecision.REJECTED]
 
 
+# Two sources are tested for being copies of one text only when they share this many corroborations.
+COPY_TEST_MIN_LINKS = 2
+
+
+def _copy_candidates(links: list[StoredLink], views: dict[int, ClaimView]) -> set[tuple[int, int]]:
+    shared: Counter[tuple[int, int]] = Counter()
+    for link in links:
+        if link.relation == "corroborates":
+            x, y = views[link.a].source_id, views[link.b].source_id
+            shared[(x, y) if x < y else (y, x)] += 1
+    return {pair for pair, n in shared.items() if n >= COPY_TEST_MIN_LINKS}
+
+
 def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, ClaimView],
                      links: list[StoredLink], book: OriginBook, report: CheckReport) -> None:
     links = [link for link in links if link.a in views and link.b in views]
-    book.group_copies({(views[link.a].source_id, views[link.b].source_id) for link in links})
+    book.group_copies(_copy_candidates(links, views))
     summaries = summarise(claim_ids, views, _active(links), book)
     now = utcnow()
     keys = {cid: s.origin_keys for cid, s in summaries.items()}
