@@ -75,3 +75,11 @@ def test_negated_wording_is_not_a_corroboration():
                                "The Lindqvist shipyard will not close its northern dock in the spring.")
     proposal = compare_claims(a, b, stats)
     assert proposal is None or proposal.relation is not Relation.CORROBORATES
+
+
+def test_an_earlier_figure_is_not_a_conflict_with_the_new_one():
+    (a, b, *_), stats = _views("Last valued at $4 billion, Trelle Robotics is now worth more after the round.",
+                               "The funding round values Trelle Robotics at $9 billion, the company said.",
+                               numbers={"$4 billion": "USD", "$9 billion": "USD"}, entities=("Trelle Robotics",))
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is not Relation.CONFLICTS

@@ -113,6 +113,9 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
             verdict = Verdict.COMPATIBLE
         what = _what(a, fa, fb)
         line = f"number: {ra.text} vs {rb.text}" + (f" ({what})" if what else "")
+        if verdict is Verdict.CONFLICT and fa.earlier != fb.earlier:
+            verdict = Verdict.COMPATIBLE   # "last valued at $14 billion" is not news contradicting "$29 billion"
+            line += ", an earlier figure against a new one"
         pairs.append({"kind": "number", "verdict": str(verdict), "what": what, "match": round(m, 3),
                       "a": _span(ra), "b": _span(rb)})
         best = max(best, m)

@@ -30,6 +30,7 @@ class Figure:
     frame: dict[str, float]
     counted: str | None
     names: frozenset[str] = frozenset()   # actors named next to the figure
+    earlier: bool = False   # "last valued at", "previously": a figure from before the news
     weighted: dict[str, float] = field(default_factory=dict)   # frame weights times idf (set by `weigh`)
     norm: float = 0.0
 
@@ -62,6 +63,8 @@ class ClaimView:
         return self.published.isoformat() + (f" {self.published_time}" if self.published_time else "")
 
 
+_EARLIER_RE = re.compile(r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?|pre-deal|once|until now)\b",
+                         re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s")
 NAME_WINDOW = 4
 
@@ -127,7 +130,8 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
             continue
         reading = read_number(facet, text[max(0, rel_start - 30):rel_start])
         frame, counted, near = _frame(text, tokens, rel_start, rel_end)
-        view.numbers.append(Figure(reading, frame, counted, near))
+        earlier = bool(_EARLIER_RE.search(text[max(0, rel_start - 40):rel_start]))
+        view.numbers.append(Figure(reading, frame, counted, near, earlier))
     for facet in facets.dates:
         when = read_date(facet)
         rel_start, rel_end = facet.start - start, facet.end - start
