@@ -6,6 +6,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from workbench.domain.facets import AttributionFacet
 
@@ -148,15 +149,21 @@ def _all_mentions(text: str) -> list[str]:
 HEARSAY = "h:"
 
 
-@dataclass
 class SourceOrigin:
     """What a source's unattributed and hedged claims go back to."""
 
-    source_id: int
-    outlet: str | None
-    own: str | None          # a wire agency the source itself is (dateline, outlet field)
-    main: str | None         # the origin the article credits most
-    copy_root: int = 0       # the source whose copy this is (itself when it is no copy)
+    def __init__(self, source_id: int, outlet: str | None, own: str | None, body: str = "",
+                 copy_root: int = 0):
+        self.source_id = source_id
+        self.outlet = outlet
+        self.own = own               # a wire agency the source itself is (dateline, outlet field)
+        self.copy_root = copy_root   # the source whose copy this is (itself when it is no copy)
+        self._body = body
+
+    @cached_property
+    def main(self) -> str | None:
+        """The origin the article credits most (read only when a hedged claim needs it)."""
+        return main_origin(self._body, self.own or self.outlet)
 
     def own_key(self) -> str:
         if self.own:
@@ -166,7 +173,7 @@ class SourceOrigin:
 
 def source_origin(source_id: int, body: str, outlet: str | None) -> SourceOrigin:
     own = dateline_origin(body) or outlet_origin(outlet)
-    return SourceOrigin(source_id, outlet, own, main_origin(body, own or outlet), source_id)
+    return SourceOrigin(source_id, outlet, own, body, source_id)
 
 
 @dataclass
