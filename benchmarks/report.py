@@ -55,7 +55,7 @@ def _fmt(value, unit: str = "") -> str:
     elif isinstance(value, int):
         text = f"{value:,}"
     else:
-        text = str(value)
+        return str(value)
     return text + unit
 
 
