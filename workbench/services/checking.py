@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex, search_candidate_finder
@@ -134,7 +135,7 @@ def _sync_links(session: Session, scope: set[int], proposals: dict[Pair, Proposa
              "score": round(p.score, 4), "same_origin": False, "created_at": now, "updated_at": now}
             for (a, b), p in proposals.items() if (a, b) not in by_pair]
     for i in range(0, len(rows), _CHUNK):
-        session.execute(insert(Link), rows[i:i + _CHUNK])
+        session.execute(_upsert_links(), rows[i:i + _CHUNK])
     report.links_created += len(rows)
     for proposal in proposals.values():
         report.by_relation[str(proposal.relation)] = report.by_relation.get(str(proposal.relation), 0) + 1
@@ -240,6 +241,16 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
     return report
 
 
+def _upsert_links():
+    """Insert links; a pair another process linked meanwhile is updated, unless a person decided on it."""
+    stmt = sqlite_insert(Link)
+    return stmt.on_conflict_do_update(
+        index_elements=[Link.a_id, Link.b_id],
+        set_={name: stmt.excluded[name] for name in ("relation", "reasons", "details", "score", "updated_at")},
+        where=Link.decision.is_(None),
+    )
+
+
 @retry_on_conflict
 def _replace_links(session: Session, proposals: dict[Pair, Proposal], report: CheckReport) -> None:
     """A full check rewrites every undecided link in a few statements; links a person decided on stay."""
@@ -258,7 +269,7 @@ def _replace_links(session: Session, proposals: dict[Pair, Proposal], report: Ch
              "score": round(p.score, 4), "same_origin": False, "created_at": now, "updated_at": now}
             for (a, b), p in proposals.items() if (a, b) not in decided]
     for i in range(0, len(rows), _CHUNK):
-        session.execute(insert(Link), rows[i:i + _CHUNK])
+        session.execute(_upsert_links(), rows[i:i + _CHUNK])
     report.links_created += sum(1 for r in rows if (r["a_id"], r["b_id"]) not in before)
     report.links_updated += sum(1 for r in rows if before.get((r["a_id"], r["b_id"]), r["relation"]) != r["relation"])
     report.links_removed += sum(1 for key in before if key not in proposals or key in decided)
