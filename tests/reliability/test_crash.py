@@ -44,5 +44,6 @@ def test_random_kills_during_import_check_export_and_reindex(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)   # a 240 s kill budget plus recovery must not hit the suite's 300 s default
 def test_many_random_kills(tmp_path):
     _crash_and_recover(tmp_path, budget_s=240, max_kills=80)
