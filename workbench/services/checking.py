@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex, search_candidate_finder
+from workbench.crosscheck.story import StoryGate
 from workbench.crosscheck.checker import (
     LinkView,
     OriginBook,
@@ -230,7 +231,7 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
         state.progress(0, 1, "loading claims")
         views = _load_views(session)
         distinct = {rid: members[0] for rid, members in group_identical(list(views.values())).items()}
-        candidates_of, stats = _index_candidates(distinct)
+        candidates_of, stats = _index_candidates(distinct, views)
         proposals = propose_grouped(views, candidates_of, stats, state)
         _replace_links(session, proposals, report)
         links = _stored_links(session)
@@ -318,13 +319,15 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
     return report
 
 
-def _index_candidates(pool: dict[int, ClaimView]):
+def _index_candidates(pool: dict[int, ClaimView], every: dict[int, ClaimView] | None = None):
     stats = TermStats(v.terms for v in pool.values())
     weigh(list(pool.values()), stats)
     index = TermIndex(list(pool.values()), stats)
+    gate = StoryGate(list((every or pool).values()))
 
     def candidates_of(view: ClaimView) -> list[int]:
-        return [cid for cid, _ in index.candidates(view, CANDIDATES_PER_CLAIM)]
+        return [cid for cid, _ in index.candidates(view, CANDIDATES_PER_CLAIM)
+                if gate.may_compare(view, pool[cid])]
     return candidates_of, stats
 
 
