@@ -92,15 +92,7 @@ def _split_names(raw: str) -> list[str]:
 
 def named_origins(text: str) -> list[str]:
     """Origins a text credits by name, in order of appearance (no duplicates)."""
-    found: list[tuple[int, str]] = []
-    for regex in _PATTERNS:
-        for m in regex.finditer(text):
-            for part in _split_names(m.group(1)):
-                name = canonical_origin(part)
-                if name:
-                    found.append((m.start(1), name))
-    found.sort()
-    return list(dict.fromkeys(name for _, name in found))
+    return list(dict.fromkeys(_all_mentions(text)))
 
 
 def dateline_origin(body: str) -> str | None:
@@ -135,6 +127,7 @@ def main_origin(body: str, own_outlet: str | None = None) -> str | None:
 
 
 def _all_mentions(text: str) -> list[str]:
+    """Every origin a text credits by name, in order of appearance, repeats included."""
     found: list[tuple[int, str]] = []
     for regex in _PATTERNS:
         for m in regex.finditer(text):

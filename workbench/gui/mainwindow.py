@@ -749,13 +749,9 @@ def _history(session, claim_id: int) -> list[dict]:
 
 def _close_searchers(ws: Workspace) -> None:
     """Close the per-thread index searchers kept for this workspace (their files stay open otherwise)."""
-    try:
-        from workbench.search import index
-    except ImportError:
-        return
-    forget = getattr(index, "forget_searchers", None) or getattr(index, "_forget_searchers", None)
-    if forget is not None:
-        forget(ws.index_dir)
+    from workbench.search.index import forget_searchers
+
+    forget_searchers(ws.index_dir)
 
 
 def _safe_name(title: str) -> str:
