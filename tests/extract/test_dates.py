@@ -103,3 +103,60 @@ def test_month_day_without_year_follows_the_tense():
 
 def test_year_after_an_article_is_a_year():
     assert isos("A 2024 report found the same.") == ["2024"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("The fire started on 13/06/2025 at dawn.", "2025-06-13"),
+    ("The order is dated 13.06.2025 and signed.", "2025-06-13"),
+    ("The port shut on 13-06-2025 for repairs.", "2025-06-13"),
+    ("Filed on 06/13/2025 in the county court.", "2025-06-13"),     # second number over 12: month first
+    ("The ferry ran again on 5/5/2025.", "2025-05-05"),             # both orders read alike
+    ("Logged on 2025/06/13 and checked.", "2025-06-13"),
+    ("Logged on 2025.06.13 and checked.", "2025-06-13"),
+])
+def test_numeric_dates_with_one_possible_reading(text, iso):
+    found = parse_dates(text, WED)
+    assert [f.iso for f in found] == [iso]
+    assert found[0].note is None and not found[0].relative
+
+
+def test_ambiguous_numeric_date_is_recorded_not_guessed():
+    found = parse_dates("The inspection took place on 03/04/2025.", WED)
+    assert [(f.text, f.iso, f.kind) for f in found] == [("03/04/2025", None, "date")]
+    assert found[0].note == ("ambiguous day/month order: 2025-04-03 (day first) or 2025-03-04 (month first)")
+
+
+def test_a_written_weekday_picks_the_reading_it_matches():
+    # 3 April 2025 was a Thursday, 4 March 2025 a Tuesday.
+    assert isos("The crew returned on Thursday 03/04/2025.") == ["2025-04-03"]
+    assert isos("The crew returned on Tuesday, 03/04/2025.") == ["2025-03-04"]
+    found = parse_dates("The crew returned on Sunday 03/04/2025.", WED)
+    assert found[0].iso is None and "ambiguous" in found[0].note
+    found = parse_dates("The crew returned on Sunday 13/06/2025.", WED)
+    assert found[0].iso == "2025-06-13" and "Sunday" in found[0].note and "Friday" in found[0].note
+
+
+@pytest.mark.parametrize("text", ["The notice is dated 31/02/2025.", "The notice is dated 13/13/2025."])
+def test_impossible_numeric_date_is_not_resolved(text):
+    found = parse_dates(text, WED)
+    assert found[0].iso is None and found[0].note == "not a valid date"
+
+
+@pytest.mark.parametrize("text", [
+    "The score was 3.5 to 12/4 in the second half.",
+    "Shares rose 1.2.3 points in a row.",
+    "Tickets cost 13/06/20255 at the door.",
+    "Section 4.13.2025a of the code applies.",
+])
+def test_numbers_that_are_not_numeric_dates(text):
+    assert all(f.kind != "date" for f in parse_dates(text, WED))
+
+
+def test_numeric_date_figures_are_not_taken_as_numbers():
+    from workbench.extract.claims import extract_claims
+
+    claims = extract_claims("The Harbour Authority said on 13/06/2025 that 40 ships were diverted to Kessel.",
+                            dt.date(2025, 6, 14))
+    facets = claims[0].facets
+    assert [d.iso for d in facets.dates] == ["2025-06-13"]
+    assert [n.value for n in facets.numbers] == [40]

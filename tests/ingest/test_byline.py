@@ -128,3 +128,24 @@ def test_a_subheading_further_down_is_never_an_outlet():
              "Ticket prices", "Sleeper cabins are priced from 89 euros, the company said in its statement."]
     header = read_header(lines, title_styled=True)
     assert header.outlet is None and header.consumed == 2
+
+
+@pytest.mark.parametrize("line, outlet, author, published, time", [
+    ("Port Elden Gazette | 13.06.2025 | By Mara Lind", "Port Elden Gazette", "Mara Lind", date(2025, 6, 13), None),
+    ("Published 13/06/2025 10:32", None, None, date(2025, 6, 13), "10:32"),
+    ("Updated: 06/13/2025 at 9:05 pm", None, None, date(2025, 6, 13), "21:05"),
+    ("Published: 13.06.2025, 9.30", None, None, date(2025, 6, 13), "09:30"),
+])
+def test_numeric_dates_in_bylines(line, outlet, author, published, time):
+    byline = parse_byline(line)
+    assert (byline.outlet, byline.author, byline.published, byline.published_time) == (
+        outlet, author, published, time)
+
+
+def test_an_ambiguous_numeric_date_is_a_stamp_without_a_date_never_an_outlet():
+    byline = parse_byline("By Mara Lind · 03/04/2025")
+    assert (byline.outlet, byline.author, byline.published) == (None, "Mara Lind", None)
+    assert parse_byline("Port Elden Gazette · 03/04/2025").outlet == "Port Elden Gazette"
+    header = read_header(["Harbour fire spreads", "03/04/2025",
+                          "The fire that started in the harbour on Monday spread to two warehouses overnight."])
+    assert (header.title, header.published, header.consumed) == ("Harbour fire spreads", None, 2)

@@ -26,3 +26,29 @@ def test_dates_are_read(value, expected):
 @pytest.mark.parametrize("value", [None, "", "not stated", "late January 2026", "2025-02-30", "June 2025", "3000-01-01"])
 def test_non_dates_and_impossible_dates_stay_empty(value):
     assert parse_meta_date(value) == (None, None)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("13/06/2025", date(2025, 6, 13)),      # first number over 12: day first
+    ("06/13/2025", date(2025, 6, 13)),      # second number over 12: month first
+    ("13.06.2025", date(2025, 6, 13)),
+    ("13-06-2025", date(2025, 6, 13)),
+    ("5/5/2025", date(2025, 5, 5)),         # both orders give the same day
+    ("2025.06.13", date(2025, 6, 13)),
+    ("13/06/2025 10:32", date(2025, 6, 13)),
+])
+def test_numeric_dates_with_one_reading(value, expected):
+    assert parse_meta_date(value) == (expected, None)
+
+
+@pytest.mark.parametrize("value", ["03/04/2025", "03.04.2025", "31/02/2025", "13/13/2025", "1.2.3.2025"])
+def test_ambiguous_or_impossible_numeric_dates_give_no_date(value):
+    assert parse_meta_date(value) == (None, None)
+
+
+def test_ambiguity_is_told_apart_from_an_unreadable_date():
+    from workbench.ingest.metadates import is_ambiguous
+
+    assert is_ambiguous("03/04/2025")
+    assert not is_ambiguous("13/06/2025") and not is_ambiguous("05/05/2025") and not is_ambiguous("31/02/2025")
+    assert not is_ambiguous("sometime soon") and not is_ambiguous(None)

@@ -61,3 +61,11 @@ def test_plain_text_whose_first_line_is_a_sentence_keeps_it():
 def test_source_url_in_front_matter_is_the_url_not_the_outlet():
     doc = read_text(Path("a.md"), b"---\ntitle: T\nsource: https://post.example/x\n---\nBody text here.\n")
     assert doc.outlet is None and doc.url == "https://post.example/x"
+
+
+def test_numeric_front_matter_dates():
+    doc = read_text(Path("a.md"), b"---\ntitle: T\ndate: 13/06/2025\n---\nBody.\n")
+    assert doc.published == date(2025, 6, 13)
+    doc = read_text(Path("a.md"), b"---\ntitle: T\ndate: 03/04/2025\n---\nBody.\n")
+    assert doc.published is None
+    assert any("day/month or month/day" in w for w in doc.warnings)

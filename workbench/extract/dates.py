@@ -1,4 +1,10 @@
-"""Dates and times in a sentence: absolute and relative, resolved against the publication date."""
+"""Dates and times in a sentence: absolute and relative, resolved against the publication date.
+
+All-numeric dates ("13/06/2025", "13.06.2025", "6-13-2025") are resolved only when one reading is possible: a
+first number over 12 is the day, a second over 12 is the day, equal numbers read alike, and a weekday written with
+the date picks the reading it matches. Otherwise ("03/04/2025") the facet keeps ``iso`` None and a note naming
+both readings: the order differs between countries, and a wrong guess would plant a false conflict.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +36,10 @@ ABSOLUTE = re.compile(
     rf"|{_MONTH.format(g='m3')},?\s+{_YEAR.format(g='y3')}"
     rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))\b",
 )
+NUMERIC = re.compile(
+    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<ny>(?:19|20)\d\d)"
+    r"|(?P<yy>(?:19|20)\d\d)(?P<ysep>[./])(?P<ym>\d{1,2})(?P=ysep)(?P<yd>\d{1,2}))(?![\w]|[./-]\d)")
+WEEKDAY_BEFORE = re.compile(r"\b" + _WEEKDAY + r",?\s+(?:the\s+)?$")
 MONTH_ALONE = re.compile(
     r"\b(?:in|since|until|by|from|during|through|early|late|mid-?|last|next|this|before|after)\s+(?:early\s+|late\s+)?"
     + _MONTH.format(g="m") + r"\b(?!\s+\d)")
@@ -122,8 +132,36 @@ def _absolute(match: re.Match, published: dt.date | None, future: bool = False) 
     return day.isoformat(), "date", _weekday_note(match, day)
 
 
-def _weekday_note(match: re.Match, day: dt.date) -> str | None:
-    named = match.group("wd")
+def _numeric(match: re.Match, weekday: re.Match | None) -> tuple[str | None, str | None]:
+    """(iso, note) for a NUMERIC match and the weekday written just before it; see the module docstring for
+    when the day/month order is known."""
+    if match.group("yy"):
+        day = _valid_date(int(match.group("yy")), int(match.group("ym")), int(match.group("yd")))
+        return (day.isoformat(), _weekday_note(weekday, day)) if day else (None, "not a valid date")
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("ny"))
+    readings = list(dict.fromkeys(d for d in (_valid_date(year, b, a), _valid_date(year, a, b)) if d))
+    if not readings:
+        return None, "not a valid date"
+    named = weekday.group("wd") if weekday else None
+    if len(readings) > 1 and named:
+        matching = [d for d in readings if d.weekday() == WEEKDAYS[named.lower()]]
+        readings = matching or readings
+    if len(readings) > 1:
+        dmy, mdy = readings
+        return None, (f"ambiguous day/month order: {dmy.isoformat()} (day first) or {mdy.isoformat()} "
+                      "(month first)")
+    return readings[0].isoformat(), _weekday_note(weekday, readings[0])
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_note(match: re.Match | None, day: dt.date) -> str | None:
+    named = match.group("wd") if match else None
     if named and WEEKDAYS[named.lower()] != day.weekday():
         return f"weekday {named} does not match {day.isoformat()} ({WEEKDAY_NAMES[day.weekday()]})"
     return None
@@ -224,6 +262,11 @@ def parse_dates(text: str, published: dt.date | None = None, offset: int = 0) ->
         for match in ABSOLUTE.finditer(text):
             iso, kind, note = _absolute(match, published, future)
             add(match.start(), match.end(), iso, kind, note=note)
+    if has_digit and ("/" in text or "." in text or "-" in text):
+        for match in NUMERIC.finditer(text):
+            weekday = WEEKDAY_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            iso, note = _numeric(match, weekday)
+            add(weekday.start() if weekday else match.start(), match.end(), iso, "date", note=note)
     future = False
     if not lower_words(text).isdisjoint(_RELATIVE_HINTS):
         future = bool(FUTURE_HINT.search(text))

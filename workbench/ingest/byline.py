@@ -14,7 +14,9 @@ _SEPARATORS = re.compile(r"\s+[|·•—–]\s+|\s+-\s+|\s*[|·•]\s*|\s+/\s+")
 _BY = re.compile(r"^(?:written\s+|words\s+|reporting\s+|story\s+)?by[:\s]\s*(.+)$", re.I)
 _DATE_PREFIX = re.compile(
     r"^(?:published|posted|updated|last updated|first published|date|dated|on)\s*(?:on|at)?\s*[:\-]?\s*", re.I)
-_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?", re.I)
+_TIME = re.compile(r"(?<![\d.:/-])(\d{1,2})[:.](\d{2})(?![\d:]|[./-]\d)\s*([ap]\.?m\.?)?", re.I)
+# "03/04/2025": a numeric date whose day/month order cannot be told (metadates gives no date for it).
+_NUMERIC_DATE = re.compile(r"^\d{1,2}([./-])\d{1,2}\1\d{4}\b")
 _TIME_ONLY = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*)?$",
                         re.I)
 _URL = re.compile(r"^(?:<)?(https?://[^\s<>]+|www\.[^\s<>]+\.[a-z]{2,}[^\s<>]*)(?:>)?$", re.I)
@@ -118,6 +120,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     result = Byline()
     names: list[str] = []
+    undated = False   # a date stamp that cannot be read still makes the line a dateline
     for part in parts:
         by = _BY.match(part)
         if by:
@@ -135,6 +138,9 @@ def parse_byline(line: str) -> Byline | None:
             continue
         if _TIME_ONLY.match(part):
             continue
+        if _NUMERIC_DATE.match(_WEEKDAY.sub("", _DATE_PREFIX.sub("", part))):
+            undated = True
+            continue
         if re.match(r"^(?:updated|published|posted)\b", part, re.I) and parse_date_part(part)[0] is None:
             # "Updated 3 hours ago": a relative stamp, no date to take from it.
             if re.search(r"\bago\b|\btoday\b|\byesterday\b", part, re.I):
@@ -144,7 +150,7 @@ def parse_byline(line: str) -> Byline | None:
             names.append(part)
             continue
         return None
-    if result.author is None and result.published is None:
+    if result.author is None and result.published is None and not undated:
         return None  # a lone name or a list of names is not a byline by itself
     if names:
         result.outlet = names[0]

@@ -1,4 +1,8 @@
-"""Parsing publication dates as metadata gives them (ISO, RFC 2822, "June 8, 2025", "8 June 2025")."""
+"""Parsing publication dates as metadata gives them (ISO, RFC 2822, "June 8, 2025", "8 June 2025", "13/06/2025").
+
+An all-numeric date is taken only when one reading is possible ("13/06/2025", "06/13/2025", "05/05/2025"); an
+ambiguous "03/04/2025" gives no date rather than a guess (the day/month order differs between countries).
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,8 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
 _MDY = re.compile(r"([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|º|\.)?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})", re.I)
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_SLASH = re.compile(r"(?<!\d)(\d{4})([./])(\d{1,2})\2(\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
 
 
 def parse_meta_date(value: object) -> tuple[date | None, str | None]:
@@ -52,7 +57,10 @@ def parse_meta_date(value: object) -> tuple[date | None, str | None]:
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
     m = _SLASH.search(text)
     if m:
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
+        return _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4))), None
+    m = _NUMERIC.search(text)
+    if m:
+        return _numeric_date(int(m.group(1)), int(m.group(3)), int(m.group(4))), None
     m = _MDY.search(text)
     if m and m.group(1).lower().rstrip(".") in _MONTHS:
         return _safe_date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))), None
@@ -64,6 +72,22 @@ def parse_meta_date(value: object) -> tuple[date | None, str | None]:
     except (TypeError, ValueError, IndexError):
         return None, None
     return dt.date(), None
+
+
+def is_ambiguous(value: object) -> bool:
+    """True for an all-numeric date that reads as two different days ("03/04/2025")."""
+    m = _NUMERIC.search(str(value or ""))
+    if not m:
+        return False
+    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    return first != second and _safe_date(year, first, second) is not None \
+        and _safe_date(year, second, first) is not None
+
+
+def _numeric_date(first: int, second: int, year: int) -> date | None:
+    """Day and month in either order, when only one order makes a date (or both give the same one)."""
+    readings = {d for d in (_safe_date(year, second, first), _safe_date(year, first, second)) if d}
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

@@ -11,7 +11,7 @@ from workbench.domain.errors import ImportFailed
 from workbench.ingest.byline import bare_url, read_header
 from workbench.ingest.decode import decode_bytes
 from workbench.ingest.document import Document
-from workbench.ingest.metadates import parse_meta_date
+from workbench.ingest.metadates import is_ambiguous, parse_meta_date
 from workbench.ingest.normalize import normalize_text
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -52,7 +52,10 @@ def read_text(path: Path, data: bytes) -> Document:
     doc.url = _first(meta, "url")
     raw_date = next((meta[k] for k in _KEYS["published"] if meta.get(k)), None)
     doc.published, doc.published_time = parse_meta_date(raw_date)
-    if raw_date and doc.published is None:
+    if raw_date and doc.published is None and is_ambiguous(raw_date):
+        warnings.append(f"the date {str(raw_date)[:40]!r} reads as day/month or month/day; left empty "
+                        "(write it as YYYY-MM-DD)")
+    elif raw_date and doc.published is None:
         warnings.append(f"could not read the date {str(raw_date)[:40]!r}; left empty")
     if doc.outlet and bare_url(doc.outlet):  # "source: https://..." names the address, not the outlet
         doc.url = doc.url or bare_url(doc.outlet)
