@@ -31,3 +31,10 @@ def test_unresolved_dates_are_skipped_but_weekdays_compare():
     thursday = when("on Thursday", None, "relative")
     assert thursday.grain is Grain.WEEKDAY
     assert compare_dates(thursday, when("Thursday", None, "relative")) is DateVerdict.AGREE
+
+
+def test_an_unresolved_weekday_agrees_with_a_date_on_that_weekday_only():
+    thursday = when("on Thursday", None, "relative")
+    assert compare_dates(thursday, when("June 12", "2025-06-12")) is DateVerdict.AGREE   # a Thursday
+    assert compare_dates(when("June 13", "2025-06-13"), thursday) is DateVerdict.UNRELATED   # a Friday
+    assert compare_dates(thursday, when("in June", "2025-06", "month")) is DateVerdict.UNRELATED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -78,6 +79,13 @@ class DateVerdict(StrEnum):
     UNRELATED = "unrelated"   # different kinds (a year and a clock time) say nothing about each other
 
 
+def _weekday_of(w: When) -> str | None:
+    try:
+        return _WEEKDAYS[date(w.year, w.month, w.day).weekday()]
+    except (TypeError, ValueError):
+        return None
+
+
 def _calendar(w: When) -> tuple[int | None, int | None, int | None]:
     return w.year, w.month, w.day
 
@@ -86,6 +94,12 @@ def compare_dates(a: When, b: When) -> DateVerdict:
     if a.grain is Grain.WEEKDAY or b.grain is Grain.WEEKDAY:
         if a.grain is b.grain:
             return DateVerdict.AGREE if a.weekday == b.weekday else DateVerdict.CONFLICT
+        # "on Thursday" in an undated article and June 12 elsewhere agree when June 12 was a Thursday; a
+        # different weekday may belong to another week, so it proves nothing
+        day = b if a.grain is Grain.WEEKDAY else a
+        weekday = a.weekday if a.grain is Grain.WEEKDAY else b.weekday
+        if day.day and _weekday_of(day) == weekday:
+            return DateVerdict.AGREE
         return DateVerdict.UNRELATED
     timed = {Grain.TIME, Grain.DATETIME}
     if a.grain in timed and b.grain in timed:

@@ -20,6 +20,9 @@ should may might must also just now new said says say saying told tell according
 up down out off again further once last next first one two three four five six seven eight nine ten s t
 would’ve its’ amid among between within upon against since until toward towards still yet already even ever
 mr mrs ms dr company companies firm firms
+don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't cannot couldn't hasn't haven't hadn't
+shouldn't don’t doesn’t didn’t isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t hasn’t haven’t hadn’t
+shouldn’t
 """.split())
 
 # Words that frame a quantity without saying what it is: never evidence of the same fact.

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+
+from workbench.crosscheck.ages import Age, age_of
 from workbench.crosscheck.compare_dates import When, read_date
 from workbench.crosscheck.compare_numbers import Reading, looks_like_year, read_number
 from workbench.crosscheck.terms import TermStats, Token, tokenize, weighted
@@ -63,14 +65,18 @@ class ClaimView:
         return self.published.isoformat() + (f" {self.published_time}" if self.published_time else "")
 
 
+# Words that place a date within its day or week ("late Thursday", "Monday morning"): they say when, not what
+# happened, so they are left out of a date's frame.
+DATE_MODIFIERS = frozenset("lat earl earlier mid morn afternoon even night overnight week weekend month year day "
+                           "today tonight yesterday tomorrow ago local time gmt utc bst cet est edt pst".split())
 _EARLIER_RE = re.compile(r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?|pre-deal|once|until now)\b",
                          re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s")
 NAME_WINDOW = 4
 
 
-def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = FRAME_WINDOW
-           ) -> tuple[dict[str, float], str | None, frozenset[str]]:
+def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = FRAME_WINDOW,
+           skip: frozenset[str] = frozenset()) -> tuple[dict[str, float], str | None, frozenset[str]]:
     """Content words near [start, end) within its clause: what the figure measures, the counted noun and the
     names right next to it.
 
@@ -88,6 +94,8 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
             if distance == 0:   # "Meta's $14 billion": only a name right before the figure says whose it is
                 names |= entity_key_words(tok.text)
             continue   # names say who, not what is measured; actors are compared separately
+        if tok.stem in skip:
+            continue
         distance += 1
         if tok.is_content:
             frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / distance)
@@ -101,12 +109,24 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
             if distance <= NAME_WINDOW:
                 names |= entity_key_words(tok.text)
             continue
+        if tok.stem in skip:
+            continue
         if tok.is_content:
             if distance == 1:
                 counted = tok.stem
             weight = 1.0 if distance == 1 else 0.5 / distance
             frame[tok.stem] = max(frame.get(tok.stem, 0.0), weight)
     return frame, counted, frozenset(names)
+
+
+def _adjacent_names(tokens: list[Token], start: int, end: int, reach: int = 2) -> frozenset[str]:
+    before = [t for t in tokens if t.end <= start][-reach:]
+    after = [t for t in tokens if t.start >= end][:reach]
+    names: set[str] = set()
+    for tok in before + after:
+        if tok.is_content and tok.capitalised and tok.start > 0:
+            names |= entity_key_words(tok.text)
+    return frozenset(names)
 
 
 def entity_key_words(name: str) -> set[str]:
@@ -131,6 +151,14 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         reading = read_number(facet, text[max(0, rel_start - 30):rel_start])
         frame, counted, near = _frame(text, tokens, rel_start, rel_end)
         earlier = bool(_EARLIER_RE.search(text[max(0, rel_start - 40):rel_start]))
+        age = age_of(text, rel_start, rel_end, reading.value)
+        if age is not None:
+            # an age belongs to the person named next to it, across the comma of "Wang, 28," or "Now 28, Wang"
+            counted, frame = "age", {**frame, "age": 1.0}
+            near = near | _adjacent_names(tokens, rel_start, rel_end)
+            earlier = earlier or age is Age.EARLIER
+            # a birthday between two reports moves an age by one year
+            reading = replace(reading, low=reading.value - 1, high=reading.value + 1)
         view.numbers.append(Figure(reading, frame, counted, near, earlier))
     for facet in facets.dates:
         when = read_date(facet)
@@ -138,7 +166,7 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         if when is None or rel_start < 0 or rel_end > len(text):
             continue
         # the event a date belongs to is often named further away ("announced ... late Thursday")
-        frame, _, near = _frame(text, tokens, rel_start, rel_end, DATE_WINDOW)
+        frame, _, near = _frame(text, tokens, rel_start, rel_end, DATE_WINDOW, DATE_MODIFIERS)
         view.dates.append(Figure(when, frame, None, near))
     names = [e.text for e in facets.entities if e.type not in ("outlet", "agency")]
     # capitalised words catch the actors an entity tagger missed (a sentence-initial "Scale", say)
