@@ -112,8 +112,13 @@ def docx_bytes(paragraphs: list[str], *, title: str | None = None, author: str |
     return out.getvalue()
 
 
-def pdf_bytes(pages: list[list[str]], *, title: str | None = None, author: str | None = None) -> bytes:
-    """A minimal hand-written PDF: Helvetica text lines (ASCII), one list of lines per page."""
+def pdf_bytes(pages: list[list[str]], *, title: str | None = None, author: str | None = None,
+              raw_ops: str = "", encrypt: bytes | None = None) -> bytes:
+    """A minimal hand-written PDF: Helvetica text lines (ASCII), one list of lines per page.
+
+    `raw_ops` are content operators written before the lines of every page; `encrypt` is an /Encrypt
+    dictionary for the trailer (its /ID is PDF_ID); the content itself is never encrypted.
+    """
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -125,7 +130,7 @@ def pdf_bytes(pages: list[list[str]], *, title: str | None = None, author: str |
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     kids = []
     for lines in pages:
-        ops = ["BT", "/F1 11 Tf", "14 TL", "50 780 Td"]
+        ops = ["BT", "/F1 11 Tf", "14 TL", "50 780 Td"] + ([raw_ops] if raw_ops else [])
         for line in lines:
             escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(f"({escaped}) Tj T*")
@@ -158,8 +163,52 @@ def pdf_bytes(pages: list[list[str]], *, title: str | None = None, author: str |
     trailer = b"<< /Size %d /Root %d 0 R" % (len(objects) + 1, catalog)
     if info:
         trailer += b" /Info %d 0 R" % info
+    if encrypt:
+        trailer += b" /Encrypt " + encrypt + b" /ID [<%s> <%s>]" % (PDF_ID.hex().encode(), PDF_ID.hex().encode())
     out.write(b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
+
+
+PDF_ID = bytes(range(16))
+_PDF_PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s, j = list(range(256)), 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out, i, j = bytearray(), 0, 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def aes_open_encrypt_dict(owner_password: bytes = b"owner") -> bytes:
+    """An /Encrypt dictionary for AES-128 (revision 4) with an empty user password: the PDF opens without a
+    password, as many published PDFs do. Values by the PDF 1.7 standard security handler, algorithms 2, 3, 5."""
+    import hashlib
+
+    def iterate(key: bytes, data: bytes) -> bytes:
+        for i in range(20):
+            data = _rc4(bytes(b ^ i for b in key), data)
+        return data
+
+    owner_key = hashlib.md5((owner_password + _PDF_PAD)[:32]).digest()
+    for _ in range(50):
+        owner_key = hashlib.md5(owner_key).digest()
+    o_value = iterate(owner_key, _PDF_PAD)
+    permissions = -4
+    key = hashlib.md5(_PDF_PAD + o_value + permissions.to_bytes(4, "little", signed=True) + PDF_ID).digest()
+    for _ in range(50):
+        key = hashlib.md5(key).digest()
+    u_value = iterate(key, hashlib.md5(_PDF_PAD + PDF_ID).digest()) + bytes(16)
+    return (b"<< /Filter /Standard /V 4 /R 4 /Length 128 /P %d /O <%s> /U <%s> "
+            b"/CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >> /StmF /StdCF /StrF /StdCF >>"
+            % (permissions, o_value.hex().encode(), u_value.hex().encode()))
 
 
 def wrap(text: str, width: int = 80) -> list[str]:

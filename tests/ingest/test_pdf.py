@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest.samples import HARBOUR, WIND, ascii_only, pdf_bytes, wrap
+from tests.ingest.samples import HARBOUR, WIND, aes_open_encrypt_dict, ascii_only, pdf_bytes, wrap
 from workbench.domain.errors import ImportFailed
 from workbench.ingest.pdf import read_pdf, reflow
 
@@ -72,7 +72,7 @@ def test_encrypted_pdf_fails_clearly():
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
     out = io.BytesIO()
     writer.write(out)
-    with pytest.raises(ImportFailed, match="encrypted"):
+    with pytest.raises(ImportFailed, match="^the PDF is encrypted with a password; save an unprotected copy"):
         read(out.getvalue())
 
 
@@ -108,3 +108,61 @@ def test_running_headers_and_footers_of_a_printed_web_page_are_dropped():
     doc = read(pdf_bytes(pages))
     assert "9:30 AM" not in doc.body and "gazette.example" not in doc.body
     assert doc.body.split("\n") == paragraphs
+
+
+def test_pdf_tripping_a_reader_limit_when_opened_says_so():
+    data = pdf_bytes([article_lines(WIND)]).replace(b"xref\n0 ", b"xref\n0 9999999", 1)   # a huge xref count
+    with pytest.raises(ImportFailed, match=r"^the PDF trips a safety limit of the PDF reader \(Declared size "
+                                           r"\d+ exceeds allowed limit of \d+\): it is damaged or built to exhaust"):
+        read(data)
+
+
+def test_pdf_tripping_a_reader_limit_in_its_text_says_so():
+    data = pdf_bytes([article_lines(WIND)], raw_ops="[" + "(a) " * 100_001 + "] TJ")   # one giant text array
+    with pytest.raises(ImportFailed, match=r"^the PDF trips a safety limit of the PDF reader \(Reached maximum "
+                                           r"array element count\)"):
+        read(data)
+
+
+def test_pdf_encrypted_with_aes_but_no_password():
+    from pypdf._crypt_providers import crypt_provider
+
+    data = pdf_bytes([article_lines(WIND)], encrypt=aes_open_encrypt_dict())
+    if crypt_provider[0] != "local_crypt_fallback":
+        pytest.skip("an AES library is installed; this test covers the message when none is")
+    with pytest.raises(ImportFailed, match=r"^the PDF is encrypted with AES, which needs the 'cryptography' package"):
+        read(data)
+
+
+@pytest.mark.parametrize("cut", [9, 0.5])
+def test_pdf_cut_short_says_so(cut):
+    data = pdf_bytes([article_lines(WIND)])
+    data = data[:cut] if isinstance(cut, int) else data[: int(len(data) * cut)]
+    with pytest.raises(ImportFailed, match=r"^the PDF is cut short or damaged: part of it cannot be read \("):
+        read(data)
+
+
+def test_an_empty_pdf_stream_is_named():
+    from pypdf import PdfReader
+    from pypdf.errors import EmptyFileError
+
+    from workbench.ingest.pdf import pdf_failure
+
+    with pytest.raises(EmptyFileError) as raised:
+        PdfReader(io.BytesIO(b""))
+    assert pdf_failure(raised.value) == "the PDF is empty"
+
+
+def test_failed_pdf_import_names_the_file_and_the_reason(tmp_path):
+    from workbench.services.importing import import_paths
+    from workbench.storage.workspace import open_workspace
+
+    good = tmp_path / "wind.pdf"
+    good.write_bytes(pdf_bytes([["Wind farm starts up", ""] + article_lines(WIND)]))
+    bad = tmp_path / "giant-array.pdf"
+    bad.write_bytes(pdf_bytes([article_lines(HARBOUR)], raw_ops="[" + "(a) " * 100_001 + "] TJ"))
+    with open_workspace(tmp_path / "ws.fcw", create=True) as ws:
+        report = import_paths(ws, [good, bad])
+    assert len(report.imported) == 1
+    assert [f["path"] for f in report.failed] == [str(bad)]
+    assert report.failed[0]["error"].startswith("the PDF trips a safety limit of the PDF reader")

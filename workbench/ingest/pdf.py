@@ -11,12 +11,13 @@ from workbench.domain.errors import ImportFailed
 from workbench.ingest.byline import bare_url, parse_byline
 from workbench.ingest.document import Document
 from workbench.ingest.layout import document_from_paragraphs
+from workbench.ingest.limits import MAX_PDF_PAGES
 
-MAX_PAGES = 2_000
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●○■□►▶✓✔\-–*]|\d{1,2}[.)]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 _NO_TEXT = "the PDF has no text layer (scanned?) — run OCR first"
+_PASSWORD = "the PDF is encrypted with a password; save an unprotected copy and import that"
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
@@ -25,7 +26,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise ImportFailed("the file is not a PDF (no %PDF header)")
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged-file chatter; failures are reported below
     try:
@@ -33,21 +34,20 @@ def read_pdf(path: Path, data: bytes) -> Document:
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")
-            except (DependencyError, NotImplementedError) as exc:
+            except NotImplementedError as exc:
                 raise ImportFailed(f"the PDF is encrypted in a way that cannot be opened ({exc})") from exc
             if not opened:
-                raise ImportFailed("the PDF is encrypted with a password; save an unprotected copy and import that")
+                raise ImportFailed(_PASSWORD)
         pages = reader.pages
-        if len(pages) > MAX_PAGES:
-            raise ImportFailed(f"the PDF has {len(pages):,} pages, over the {MAX_PAGES:,} page limit")
+        if len(pages) > MAX_PDF_PAGES:
+            raise ImportFailed(f"the PDF has {len(pages):,} pages, over the {MAX_PDF_PAGES:,} page limit")
         page_texts = [_page_text(page) for page in pages]
         info = reader.metadata
         title = info.title if info else None
         author = info.author if info else None
-    except FileNotDecryptedError as exc:
-        raise ImportFailed("the PDF is encrypted with a password; save an unprotected copy and import that") from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise ImportFailed(f"the PDF is damaged and cannot be read ({type(exc).__name__}: {str(exc)[:100]})") from exc
+    except (PyPdfError, DependencyError, NotImplementedError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError, OSError) as exc:
+        raise ImportFailed(pdf_failure(exc)) from exc
     paragraphs: list[str] = []
     for text in _without_running_lines(page_texts):
         page = reflow(_without_page_numbers(text))
@@ -57,6 +57,29 @@ def read_pdf(path: Path, data: bytes) -> Document:
     if sum(len(p) for p in paragraphs) < 20:
         raise ImportFailed(_NO_TEXT)
     return document_from_paragraphs(path, paragraphs, fmt="pdf", prop_title=title, prop_author=author)
+
+
+def pdf_failure(exc: BaseException) -> str:
+    """The one-line reason, for a user, why pypdf could not read a file."""
+    from pypdf.errors import (DependencyError, EmptyFileError, FileNotDecryptedError, LimitReachedError,
+                              PdfStreamError)
+
+    detail = (str(exc).strip().splitlines() or [""])[0][:100].rstrip(".!")
+    if isinstance(exc, FileNotDecryptedError):
+        return _PASSWORD
+    if isinstance(exc, DependencyError):
+        return ("the PDF is encrypted with AES, which needs the 'cryptography' package (pip install cryptography); "
+                "or save an unencrypted copy and import that")
+    if isinstance(exc, LimitReachedError):
+        return (f"the PDF trips a safety limit of the PDF reader ({detail}): it is damaged or built to exhaust "
+                "memory — if it opens in a viewer, print it to a new PDF and import that")
+    if isinstance(exc, EmptyFileError):
+        return "the PDF is empty"
+    if isinstance(exc, PdfStreamError):
+        return f"the PDF is cut short or damaged: part of it cannot be read ({detail})"
+    if isinstance(exc, NotImplementedError):
+        return f"the PDF uses a feature the PDF reader does not support ({detail or type(exc).__name__})"
+    return f"the PDF is damaged and cannot be read ({type(exc).__name__}: {detail})"
 
 
 def _page_text(page) -> str:
