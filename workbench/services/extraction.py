@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 
 from workbench.domain.claims import ClaimDraft, ClaimOrigin
 from workbench.extract import extract_claims
@@ -85,28 +85,36 @@ def apply_drafts(session, source: Source, drafts: list[ClaimDraft]) -> int:
     fixed = [c for c in claims if c.origin == ClaimOrigin.USER or c.deleted_at is not None or c.id in protected]
     replaceable = {(c.start, c.end): c for c in claims if c not in fixed}
     fixed_spans = sorted((c.start, c.end) for c in fixed)
+    new_rows = []
     written = 0
     for draft in drafts:
         if any(s < draft.end and draft.start < e for s, e in fixed_spans):
             continue
+        values = _values(draft)
         claim = replaceable.pop((draft.start, draft.end), None)
         if claim is None:
-            claim = Claim(source_id=source.id, start=draft.start, end=draft.end, origin=ClaimOrigin.AUTO.value)
-            session.add(claim)
-        _fill(claim, draft)
+            new_rows.append({"source_id": source.id, "start": draft.start, "end": draft.end,
+                             "origin": ClaimOrigin.AUTO.value, **values})
+        else:
+            _fill(claim, values)
         written += 1
     for stale in replaceable.values():
         session.delete(stale)
     source.extracted_at = utcnow()
     session.flush()
+    if new_rows:  # a Core executemany: ORM objects (unit of work, attribute events) cost more than the rows
+        session.execute(insert(Claim.__table__), new_rows)
     return written
 
 
-def _fill(claim: Claim, draft: ClaimDraft) -> None:
-    values = {
+def _values(draft: ClaimDraft) -> dict:
+    return {
         "text": draft.text, "kind": draft.kind.value, "score": draft.score, "reasons": list(draft.reasons),
         "speaker": draft.speaker, "attribution": draft.attribution, "facets": draft.facets.to_json(),
     }
+
+
+def _fill(claim: Claim, values: dict) -> None:
     for key, value in values.items():
         if getattr(claim, key) != value:
             setattr(claim, key, value)
