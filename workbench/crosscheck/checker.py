@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,12 @@ VERBATIM_MIN_CHARS = 60
 
 Pair = tuple[int, int]
 CandidateFn = Callable[[ClaimView], Iterable[int]]
+# Whether two claims may be compared at all (the story gate); comparing is the expensive part.
+PairTest = Callable[[ClaimView, ClaimView], bool]
+
+
+def any_pair(a: ClaimView, b: ClaimView) -> bool:
+    return True
 
 
 def pair_key(x: int, y: int) -> Pair:
@@ -37,8 +44,10 @@ def pair_key(x: int, y: int) -> Pair:
 
 
 def propose_links(scope: list[ClaimView], pool: dict[int, ClaimView], candidates: CandidateFn,
-                  stats: TermStats, state: TaskState = NO_STATE) -> dict[Pair, Proposal]:
-    """Compare every claim in ``scope`` with its candidates from ``pool``; each pair is compared once."""
+                  stats: TermStats, state: TaskState = NO_STATE, may_compare: PairTest = any_pair
+                  ) -> dict[Pair, Proposal]:
+    """Compare every claim in ``scope`` with its candidates from ``pool`` that ``may_compare`` lets through;
+    each pair is compared once."""
     out: dict[Pair, Proposal] = {}
     seen: set[Pair] = set()
     for done, view in enumerate(scope):
@@ -54,6 +63,8 @@ def propose_links(scope: list[ClaimView], pool: dict[int, ClaimView], candidates
                 continue
             seen.add(key)
             a, b = (view, other) if view.id < other.id else (other, view)
+            if not may_compare(a, b):
+                continue
             proposal = compare_claims(a, b, stats)
             if proposal is None:
                 continue
@@ -67,6 +78,7 @@ def propose_links(scope: list[ClaimView], pool: dict[int, ClaimView], candidates
 
 # Above this many member pairs, two groups of identical sentences are linked through their representatives
 # (conflicts are worth more links than agreements; `related` links stay between representatives).
+MAX_PAIRWISE_IDENTICAL = 12
 MAX_EXPANDED_PAIRS = {Relation.CONFLICTS: 400, Relation.CORROBORATES: 40, Relation.RELATED: 1}
 
 
@@ -84,7 +96,7 @@ def group_identical(views: list[ClaimView]) -> dict[int, list[ClaimView]]:
 
 
 def propose_grouped(views: dict[int, ClaimView], candidates: CandidateFn, stats: TermStats,
-                    state: TaskState = NO_STATE) -> dict[Pair, Proposal]:
+                    state: TaskState = NO_STATE, may_compare: PairTest = any_pair) -> dict[Pair, Proposal]:
     """A full check that compares each distinct sentence once: syndicated copies repeat sentences verbatim.
 
     Identical sentences of different sources corroborate their group's representative; a relation found
@@ -97,16 +109,21 @@ def propose_grouped(views: dict[int, ClaimView], candidates: CandidateFn, stats:
     def rep_candidates(view: ClaimView) -> list[int]:
         return list(dict.fromkeys(rep_of[c] for c in candidates(view) if c in rep_of))
 
-    base = propose_links(list(reps.values()), reps, rep_candidates, stats, state)
+    base = propose_links(list(reps.values()), reps, rep_candidates, stats, state, may_compare)
     out: dict[Pair, Proposal] = {}
-    for rid, members in groups.items():
-        rep = members[0]
-        for member in members[1:]:
-            if member.source_id != rep.source_id:
-                out[pair_key(rep.id, member.id)] = Proposal(
+    for members in groups.values():
+        # every copy is linked to every other while that stays readable; a sentence repeated in dozens of
+        # sources is linked through its first appearance
+        pairs = (combinations(members, 2) if len(members) <= MAX_PAIRWISE_IDENTICAL
+                 else ((members[0], m) for m in members[1:]))
+        for x, y in pairs:
+            # a stock sentence ("did not respond to a request for comment") repeated in other stories is no copy
+            if x.source_id != y.source_id and may_compare(x, y):
+                first, second = (x, y) if x.id < y.id else (y, x)
+                out[pair_key(x.id, y.id)] = Proposal(
                     Relation.CORROBORATES, ["identical sentence"],
                     {"pairs": [], "verbatim": True, "text_similarity": 1.0,
-                     "published": {"a": rep.published_label(), "b": member.published_label()}}, 1.0)
+                     "published": {"a": first.published_label(), "b": second.published_label()}}, 1.0)
     for (ra, rb), proposal in base.items():
         ma, mb = groups[ra], groups[rb]
         cap = MAX_EXPANDED_PAIRS[proposal.relation]
@@ -117,7 +134,7 @@ def propose_grouped(views: dict[int, ClaimView], candidates: CandidateFn, stats:
         else:
             pairs = [(ma[0], mb[0])]
         for x, y in pairs:
-            if x.source_id == y.source_id:
+            if x.source_id == y.source_id or not may_compare(x, y):
                 continue
             key = pair_key(x.id, y.id)
             if key in out:
@@ -236,7 +253,7 @@ class Summary:
 
 
 def summarise(claim_ids: Iterable[int], views: dict[int, ClaimView], links: list[LinkView],
-              book: OriginBook) -> dict[int, Summary]:
+              book: OriginBook, may_compare: PairTest = any_pair) -> dict[int, Summary]:
     """Sources, independent origins and the suggestion of each claim, from its active links."""
     corroborating: dict[int, list[LinkView]] = defaultdict(list)
     conflicts: dict[int, int] = defaultdict(int)
@@ -252,7 +269,7 @@ def summarise(claim_ids: Iterable[int], views: dict[int, ClaimView], links: list
     for members in group_identical(list(views.values())).values():
         if len(members) > 1:
             for m in members:
-                siblings[m.id] = [x.id for x in members if x.id != m.id]
+                siblings[m.id] = [x.id for x in members if x.id != m.id and may_compare(m, x)]
     out: dict[int, Summary] = {}
     for cid in claim_ids:
         view = views.get(cid)

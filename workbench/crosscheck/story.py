@@ -1,48 +1,97 @@
-"""Story gate: claims from two sources are compared only when the sources share distinctive names."""
+"""Story gate: claims from two sources are compared only when the sources are about the same story.
+
+A source's story is the names its claims tag (people, organisations, places), each weighted by how many of its
+claims name it and by how rare it is across the workspace. Two reports of one event name the same town, company
+and people again and again; two events of the same kind share at most an agency or a river, named once or twice.
+So the cosine of those weighted name sets separates them, while a workspace that holds only one story (where
+every source names the main actors) stays one story.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 
 from workbench.crosscheck.view import ClaimView
 
-# Two sources are about the same story when they share at least this many distinctive entities.
+# Sources whose weighted names are at least this alike (cosine, 0..1) are about the same story.
+SAME_STORY = 0.2
+# Small workspaces fall back to counting shared names: rarity is not meaningful among a handful of sources.
 MIN_SHARED_STORY_ENTITIES = 2
-# Entities named by more than this share of sources (outlets, a country every story mentions) are not distinctive.
-COMMON_ENTITY_SHARE = 0.25
-# Below this many sources every entity counts as distinctive: the share is not meaningful.
 MIN_SOURCES_FOR_SHARE = 20
+# Names found in more than this share of claims (outlets, a country every story mentions) are not distinctive
+# in the claim-level test.
+COMMON_ENTITY_SHARE = 0.25
+
+
+def rarity(claims: int, claims_naming: int) -> float:
+    """Weight of a name found in ``claims_naming`` of ``claims`` claims: never zero, so that the main actors of a
+    one-story workspace still count."""
+    return math.log(1 + claims / max(1, claims_naming))
 
 
 class StoryGate:
-    """Per-source sets of distinctive entities, built from the claims' entity facets."""
+    """Per-source weighted name sets, and the pair tests built on them."""
 
-    def __init__(self, views: list[ClaimView]):
-        by_source: dict[int, set[str]] = defaultdict(set)
-        for view in views:
-            by_source[view.source_id] |= view.entities
-        df: dict[str, int] = defaultdict(int)
-        for names in by_source.values():
-            for name in names:
-                df[name] += 1
-        limit = len(by_source) * COMMON_ENTITY_SHARE if len(by_source) >= MIN_SOURCES_FOR_SHARE else None
-        self.common = frozenset(n for n, c in df.items() if limit is not None and c > limit)
-        self.story = {sid: frozenset(names - self.common) for sid, names in by_source.items()}
+    def __init__(self, source_names: dict[int, Counter[str]], weight: Callable[[str], float], sources: int,
+                 common: Iterable[str] = ()):
+        self.names = source_names
+        self.weight = weight
+        self.small = sources < MIN_SOURCES_FOR_SHARE
+        self.common = frozenset(common)
+        self.story = {sid: frozenset(names) - self.common for sid, names in source_names.items()}
+        self._norm: dict[int, float] = {}
         self._same: dict[tuple[int, int], bool] = {}
+
+    @classmethod
+    def from_views(cls, views: Iterable[ClaimView]) -> StoryGate:
+        """A gate over every claim of the workspace (the full check has them all in memory)."""
+        views = list(views)
+        by_source: dict[int, Counter[str]] = defaultdict(Counter)
+        naming: Counter[str] = Counter()
+        mentions: Counter[str] = Counter()
+        for view in views:
+            by_source[view.source_id].update(view.story_keys)
+            naming.update(view.story_keys)
+            mentions.update(view.entities)
+        total = max(1, len(views))
+        sources = len({v.source_id for v in views})
+        common = ({n for n, c in mentions.items() if c > total * COMMON_ENTITY_SHARE}
+                  if sources >= MIN_SOURCES_FOR_SHARE else ())
+        return cls(by_source, lambda name: rarity(total, naming.get(name, 0)), sources, common)
+
+    def _norm_of(self, sid: int) -> float:
+        norm = self._norm.get(sid)
+        if norm is None:
+            names = self.names.get(sid, {})
+            norm = self._norm[sid] = math.sqrt(sum((c * self.weight(n)) ** 2 for n, c in names.items()))
+        return norm
+
+    def similarity(self, x: int, y: int) -> float:
+        a, b = self.names.get(x, Counter()), self.names.get(y, Counter())
+        if len(a) > len(b):
+            a, b = b, a
+        dot = sum(c * b[n] * self.weight(n) ** 2 for n, c in a.items() if n in b)
+        return dot / (self._norm_of(x) * self._norm_of(y)) if dot else 0.0
 
     def same_story(self, x: int, y: int) -> bool:
         key = (x, y) if x < y else (y, x)
         hit = self._same.get(key)
         if hit is None:
             a, b = self.story.get(x, frozenset()), self.story.get(y, frozenset())
-            # a source that names too few distinctive entities cannot be placed: let the claim test decide
-            hit = (min(len(a), len(b)) < MIN_SHARED_STORY_ENTITIES
-                   or len(a & b) >= MIN_SHARED_STORY_ENTITIES)
+            # a source that names too few people or organisations cannot be placed: let the claim test decide
+            if min(len(a), len(b)) < MIN_SHARED_STORY_ENTITIES:
+                hit = True
+            elif self.small:
+                hit = len(a & b) >= MIN_SHARED_STORY_ENTITIES
+            else:
+                hit = self.similarity(x, y) >= SAME_STORY
             self._same[key] = hit
         return hit
 
     def may_compare(self, a: ClaimView, b: ClaimView) -> bool:
-        """Same story, and the claims themselves share a distinctive entity or name none."""
+        """Same story, and the claims themselves share a distinctive name or name none."""
         if not self.same_story(a.source_id, b.source_id):
             return False
         ea, eb = a.entities - self.common, b.entities - self.common

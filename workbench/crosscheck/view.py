@@ -53,6 +53,7 @@ class ClaimView:
     vector_norm: float = 0.0
     entities: frozenset[str] = frozenset()
     entity_names: tuple[str, ...] = ()
+    story_keys: frozenset[str] = frozenset()   # key words of the names the extractor tagged: who the story is about
     numbers: list[Figure] = field(default_factory=list)
     dates: list[Figure] = field(default_factory=list)
     attributions: list[AttributionFacet] = field(default_factory=list)
@@ -129,9 +130,19 @@ def _adjacent_names(tokens: list[Token], start: int, end: int, reach: int = 2) -
     return frozenset(names)
 
 
+def story_keys(names: list[str]) -> set[str]:
+    keys: set[str] = set()
+    for name in names:
+        keys |= entity_key_words(name)
+    return keys
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def entity_key_words(name: str) -> set[str]:
-    return {w.lower().rstrip("'’s") for w in re.findall(r"[A-Za-z][\w'’-]+", name)
-            if len(w) > 2 and w.lower() not in _GENERIC_NAME_WORDS}
+    words = (_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", name))
+    return {w for w in words if len(w) > 2 and w not in _GENERIC_NAME_WORDS}
 
 
 def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Facets, *,
@@ -169,6 +180,7 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         frame, _, near = _frame(text, tokens, rel_start, rel_end, DATE_WINDOW, DATE_MODIFIERS)
         view.dates.append(Figure(when, frame, None, near))
     names = [e.text for e in facets.entities if e.type not in ("outlet", "agency")]
+    view.story_keys = frozenset(story_keys(names))
     # capitalised words catch the actors an entity tagger missed (a sentence-initial "Scale", say)
     names += [t.text for t in tokens if t.capitalised and t.is_content and not t.text.isupper()]
     keys: set[str] = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex, search_candidate_finder
-from workbench.crosscheck.story import StoryGate
+from workbench.crosscheck.story import COMMON_ENTITY_SHARE, StoryGate, rarity
 from workbench.crosscheck.checker import (
     LinkView,
     OriginBook,
@@ -24,7 +25,7 @@ from workbench.crosscheck.checker import (
 )
 from workbench.crosscheck.relation import Proposal
 from workbench.crosscheck.terms import TermStats
-from workbench.crosscheck.view import ClaimView, build_view, weigh
+from workbench.crosscheck.view import ClaimView, build_view, story_keys, weigh
 from workbench.domain.claims import LinkDecision
 from workbench.domain.errors import NotFound, WorkbenchError
 from workbench.domain.facets import Facets
@@ -188,10 +189,10 @@ def _copy_candidates(links: list[StoredLink], views: dict[int, ClaimView]) -> se
 
 
 def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, ClaimView],
-                     links: list[StoredLink], book: OriginBook, report: CheckReport) -> None:
+                     links: list[StoredLink], book: OriginBook, report: CheckReport, gate: StoryGate) -> None:
     links = [link for link in links if link.a in views and link.b in views]
     book.group_copies(_copy_candidates(links, views))
-    summaries = summarise(claim_ids, views, _active(links), book)
+    summaries = summarise(claim_ids, views, _active(links), book, gate.may_compare)
     now = utcnow()
     keys = {cid: s.origin_keys for cid, s in summaries.items()}
     flips = []
@@ -230,14 +231,15 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
     with ws.session() as session:
         state.progress(0, 1, "loading claims")
         views = _load_views(session)
+        gate = StoryGate.from_views(views.values())
         distinct = {rid: members[0] for rid, members in group_identical(list(views.values())).items()}
-        candidates_of, stats = _index_candidates(distinct, views)
-        proposals = propose_grouped(views, candidates_of, stats, state)
+        candidates_of, stats = _index_candidates(distinct, gate)
+        proposals = propose_grouped(views, candidates_of, stats, state, gate.may_compare)
         _replace_links(session, proposals, report)
         links = _stored_links(session)
         book = OriginBook(_load_sources(session, {v.source_id for v in views.values()}))
         state.progress(0, 1, "tracing origins")
-        _store_summaries(session, set(views), views, links, book, report)
+        _store_summaries(session, set(views), views, links, book, report, gate)
         report.claims_checked = len(views)
     return report
 
@@ -291,18 +293,22 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
         finder = search_candidate_finder(ws)
         if finder is None:   # no search index: compare against every stored claim through a term index
             pool = _load_views(session)
-            candidates_of, stats = _index_candidates(pool)
+            gate = StoryGate.from_views(pool.values())
+            candidates_of, stats = _index_candidates(pool, gate)
         else:
             with finder:
-                found = {v.id: [cid for cid, _ in _search_candidates(finder, v)] for v in scope_views.values()}
-            wanted = {cid for ids in found.values() for cid in ids} - set(scope_views)
-            pool = {**_load_views(session, claim_ids=wanted), **scope_views}
+                found = {v.id: [cid for cid, _ in _search_candidates(finder, v, CANDIDATES_PER_CLAIM * 3)]
+                         for v in scope_views.values()}
+                wanted = {cid for ids in found.values() for cid in ids} - set(scope_views)
+                pool = {**_load_views(session, claim_ids=wanted), **scope_views}
+                gate = _searched_gate(session, finder, pool)
             stats = TermStats(v.terms for v in pool.values())
             weigh(list(pool.values()), stats)
 
             def candidates_of(view: ClaimView) -> list[int]:
-                return found.get(view.id, [])
-        proposals = propose_links(list(scope_views.values()), pool, candidates_of, stats, state)
+                kept = [cid for cid in found.get(view.id, []) if gate.may_compare(view, pool[cid])]
+                return kept[:CANDIDATES_PER_CLAIM]
+        proposals = propose_links(list(scope_views.values()), pool, candidates_of, stats, state, gate.may_compare)
         scope = set(scope_views)
         existing = _links_touching(session, scope)
         _sync_links(session, scope, proposals, report, existing)
@@ -314,28 +320,47 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
         missing = ends - set(pool)
         views = {**pool, **_load_views(session, claim_ids=missing)} if missing else pool
         book = OriginBook(_load_sources(session, {views[c].source_id for c in (affected | ends) if c in views}))
-        _store_summaries(session, {c for c in affected if c in views}, views, links, book, report)
+        _store_summaries(session, {c for c in affected if c in views}, views, links, book, report, gate)
         report.claims_checked = len(scope_views)
     return report
 
 
-def _index_candidates(pool: dict[int, ClaimView], every: dict[int, ClaimView] | None = None):
+def _index_candidates(pool: dict[int, ClaimView], gate: StoryGate):
+    """Candidates from an in-memory term index; the gate filters before the list is cut to size, so the places
+    go to claims of the same story."""
     stats = TermStats(v.terms for v in pool.values())
     weigh(list(pool.values()), stats)
     index = TermIndex(list(pool.values()), stats)
-    gate = StoryGate(list((every or pool).values()))
 
     def candidates_of(view: ClaimView) -> list[int]:
-        return [cid for cid, _ in index.candidates(view, CANDIDATES_PER_CLAIM)
+        kept = [cid for cid, _ in index.candidates(view, CANDIDATES_PER_CLAIM * 3)
                 if gate.may_compare(view, pool[cid])]
+        return kept[:CANDIDATES_PER_CLAIM]
     return candidates_of, stats
 
 
-def _search_candidates(finder, view: ClaimView) -> list[tuple[int, float]]:
+def _searched_gate(session: Session, finder, pool: dict[int, ClaimView]) -> StoryGate:
+    """The story gate for an incremental check: the names of every claim of the sources involved, weighted by
+    their rarity among all claims as the search index counts them."""
+    names: dict[int, Counter[str]] = {}
+    source_ids = list({v.source_id for v in pool.values()})
+    for i in range(0, len(source_ids), _CHUNK):
+        rows = session.execute(
+            select(Claim.source_id, func.json_extract(Claim.facets, "$.entities"))
+            .where(Claim.source_id.in_(source_ids[i:i + _CHUNK]), Claim.deleted_at.is_(None)))
+        for sid, entities in rows:
+            tagged = [e["text"] for e in json.loads(entities or "[]") if e.get("type") not in ("outlet", "agency")]
+            names.setdefault(sid, Counter()).update(story_keys(tagged))
+    sources = session.scalar(select(func.count()).select_from(Source).where(Source.deleted_at.is_(None))) or 0
+    claims = finder.claim_count()
+    weights = {name: rarity(claims, finder.claims_naming(name)) for counts in names.values() for name in counts}
+    return StoryGate(names, weights.__getitem__, sources, finder.common_names(COMMON_ENTITY_SHARE))
+
+
+def _search_candidates(finder, view: ClaimView, limit: int = CANDIDATES_PER_CLAIM) -> list[tuple[int, float]]:
     numbers = [fig.reading.text for fig in view.numbers]
     try:
-        return finder.candidates(view.id, view.text, view.source_id, list(view.entity_names), numbers,
-                                 CANDIDATES_PER_CLAIM)
+        return finder.candidates(view.id, view.text, view.source_id, list(view.entity_names), numbers, limit)
     except WorkbenchError as exc:   # a broken index must not stop an import; the full check repairs it
         log.warning("candidate search failed for claim %s: %s", view.id, exc)
         return []
