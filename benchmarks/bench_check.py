@@ -109,6 +109,8 @@ def planted_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
             found[p.relation] += 1
             found[group] += 1
     event_of = {a.key: a.event for a in ctx.corpus.articles}
+    if ctx.corpus.held_out is not None:   # a reused workspace already holds it
+        event_of[ctx.corpus.held_out.key] = ctx.corpus.held_out.event
     conflict_links = [(a, b) for (a, b), rel in links.items() if rel == "conflicts"
                       and a in claim_article and b in claim_article]
     cross_event = sum(1 for a, b in conflict_links if event_of[claim_article[a]] != event_of[claim_article[b]])
@@ -149,9 +151,13 @@ def _all_views(ctx: BenchRun):
 
 def candidate_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
     """Compare a sample of claims with every claim of other sources that shares a content word (every relation
-    the comparison can find needs one), and report the share of those matches the checker's candidates found."""
+    the comparison can find needs one) and passes the story gate, and report the share of those matches the
+    checker's candidates found."""
     propose_links = need("workbench.crosscheck.checker", "propose_links")
+    StoryGate = need("workbench.crosscheck.story", "StoryGate")
     views, stats = _all_views(ctx)
+    # the story gate is part of the comparison: two claims of unrelated stories are never a match
+    gate = StoryGate.from_views(views.values())
     postings: dict[str, set[int]] = defaultdict(set)
     for v in views.values():
         for term in set(v.terms):
@@ -176,7 +182,8 @@ def candidate_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
     for claim_id in sample:
         if done >= BRUTE_MIN and time.perf_counter() - started > BRUTE_BUDGET_SECONDS:
             break
-        brute.update(propose_links([views[claim_id]], views, everything_sharing_a_word, stats))
+        brute.update(propose_links([views[claim_id]], views, everything_sharing_a_word, stats,
+                                   may_compare=gate.may_compare))
         done += 1
     brute_seconds = time.perf_counter() - started
     matched = {k: str(p.relation) for k, p in brute.items()}

@@ -164,15 +164,15 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("jobs", "count", "employees", 900, 48000, (
                 "The company formed by {org} and the {facility} will employ {n} people",
-                "The {place}-based {facility} has {n} employees, most of them in {region}",
+                "The combined {org} group will have {n} employees, most of them in {region}",
             )),
             FactSpec("stores", "count", "sites", 30, 2400, (
                 "The {place}-based {facility} operates {n} sites across the country",
-                "{org} will take over {n} sites as part of the deal",
+                "{org} will take over all {n} sites of the {facility} as part of the deal",
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "{org} and the {place}-based {facility} announced the agreement {d}",
-                "The boards of {org} and its target approved the deal {d}",
+                "The boards of {org} and its target announced the deal {d}",
             )),
             FactSpec("quote", "quote"),
         ),
@@ -266,7 +266,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "The storm made landfall near {place} {d}",
-                "The {river} River burst its banks at {place} {d}",
+                "The storm reached {place} {d}, and the {river} River burst its banks",
             )),
             FactSpec("damage", "money", "damage", 5e6, 4e9, (
                 "Early estimates put the damage in {place} at {n}",
@@ -359,7 +359,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "{org} announced the recall {d}",
-                "The {authority} published the {org} recall notice {d}",
+                "The {org} recall was announced {d}, the {authority} said",
             )),
             FactSpec("share", "percent", "share of sales", 2, 40, (
                 "The affected models make up {n} of {org} sales",
@@ -401,7 +401,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "{org} discovered the intrusion {d}",
-                "{org} disclosed the breach {d}",
+                "{org} first detected the breach {d}",
             )),
             FactSpec("detected", "time", "", 0, 0, (
                 "Security staff at {org} noticed unusual traffic at {t}",
