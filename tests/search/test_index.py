@@ -265,3 +265,22 @@ def test_a_writer_in_another_process_makes_this_one_wait_then_fail_clearly(ws, c
     finally:
         holder.communicate("\n", timeout=30)
     assert sync_index(ws).written == 1
+
+
+def test_searches_see_commits_from_this_and_other_connections(ws, corpus):
+    # Repeated searches skip the watermark while nothing was committed; any commit must still be seen.
+    from workbench.storage.workspace import open_workspace
+
+    assert found(ws, "ferry fares") == found(ws, "ferry fares")
+    sid = add_source(ws, {"title": "Ferry fares frozen", "body": "The ferry company froze its fares for a year."})
+    assert ("source", sid) in found(ws, "fares")
+    other = open_workspace(ws.path)
+    try:
+        with other.session() as session:
+            session.get(Source, sid).title = "Ferry timetable extended"
+        assert ("source", sid) in found(ws, "timetable")
+        with other.session() as session:
+            session.execute(delete(Source).where(Source.id == sid))
+        assert ("source", sid) not in found(ws, "fares")
+    finally:
+        other.close()

@@ -55,6 +55,13 @@ def test_snippet_marks_wildcard_and_phrase_words():
     assert highlight(text, words) == "«Quillfeather» Labs closed a «funding» «round»; the «rounds» were large."
 
 
+def test_wildcards_mark_whole_words_as_the_text_splits_them():
+    # A number ends a word, so "5km" holds the word "km"; inside "tx5km" it is not a word of its own.
+    words = query_words(parse_query("km* bridg*"))
+    text = "The 5km bridge and the tx5km bridges, 3.5kms long; footbridge kmh."
+    assert highlight(text, words) == "The 5«km» «bridge» and the tx5km «bridges», 3.5«kms» long; footbridge «kmh»."
+
+
 def test_one_article_full_of_matches_does_not_fill_the_first_page(ws, corpus):
     # Many claims of one source match; other sources that match must still make the top results.
     body = " ".join(f"The bridge toll rose to {n} euros in year {n}." for n in range(1, 16))

@@ -215,14 +215,41 @@ def open_index(ws: Workspace):
 # ------------------------------------------------------------------ sync
 
 
+# What a connection last saw when it found this thread's searcher in step with the database (in the pool's record
+# of the connection). SQLite changes data_version when another connection commits and total_changes when this
+# one writes, so while both stay the same the watermark need not be read again.
+_STAMP_SQL = "SELECT (SELECT data_version FROM pragma_data_version), total_changes()"
+_IN_STEP = "search_index_in_step"
+
+
+def _still_in_step(ws: Workspace) -> bool:
+    """Whether nothing was committed since this thread's searcher was last found in step (one cheap query)."""
+    entry = _SEARCHERS.get((str(ws.index_dir), threading.get_ident()))
+    try:
+        if entry is None or entry[0] != ws.index_dir.stat().st_ino or not entry[1].up_to_date():
+            return False
+    except Exception:  # missing or damaged: the full check sees to it
+        return False
+    searcher = entry[1]
+    with ws.engine.connect() as conn:
+        seen = conn.info.get(_IN_STEP, {}).get(threading.get_ident())
+        return seen is not None and seen[0] is searcher and seen[1] == tuple(conn.exec_driver_sql(_STAMP_SQL).one())
+
+
 def sync_index(ws: Workspace, state: TaskState = NO_STATE, *, timeout: float = LOCK_TIMEOUT) -> SyncReport:
     """Bring the index in step with the database; cheap when nothing changed."""
     started = time.perf_counter()
+    if _still_in_step(ws):
+        return SyncReport(seconds=time.perf_counter() - started)
     searcher, stored, problem = _open_checked(ws)
     if searcher is not None:
         with ws.session() as session:
+            conn = session.connection()
+            seen = conn.info.setdefault(_IN_STEP, {})
+            stamp = tuple(conn.exec_driver_sql(_STAMP_SQL).one())   # before the watermark: a later commit shows
             current = db_watermark(session)
         if stored == current:
+            seen[threading.get_ident()] = (searcher, stamp)
             return SyncReport(seconds=time.perf_counter() - started)
     with index_lock(ws, timeout):
         searcher, stored, problem = _open_checked(ws)  # another process may have done it while we waited

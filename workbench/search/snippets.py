@@ -14,6 +14,9 @@ SNIPPET_CHARS = 220
 TEXT_FIELDS = {"title", "body", "text", "entities"}
 
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+")
+_LETTER_WORD = re.compile(r"[^\W\d]\w*")
+_DIGIT = re.compile(r"\d")
+_IN_WORD = re.compile(r"[\w.,]")
 
 
 def query_words(query: Query) -> tuple[set[str], list[re.Pattern]]:
@@ -47,13 +50,44 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _candidates(stems: frozenset[str], any_word: bool) -> re.Pattern:
-    """The words that may stem to one of ``stems``: those starting like the stem (Porter keeps a prefix of the
-    word, except a final y that becomes i), so a long body is scanned by the regex engine, not word by word."""
-    if any_word or not stems:
-        return _WORD_RE
-    prefixes = sorted({s[:-1] if s.endswith("i") and len(s) > 1 else s for s in stems}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:%s)(?:[.,]?\w)*" % "|".join(re.escape(p) for p in prefixes), re.IGNORECASE)
+def _candidates(stems: frozenset[str], patterns: tuple[str, ...]) -> tuple[re.Pattern, bool]:
+    """(regex, check word starts) for the words that may match: those starting like a stem (Porter keeps a prefix
+    of the word, except a final y that becomes i) or like a wildcard's literal start, so a long body is scanned by
+    the regex engine, not word by word. With wildcards the regex finds the words ``_WORD_RE`` splits."""
+    prefixes = {s[:-1] if s.endswith("i") and len(s) > 1 else s for s in stems}
+    if not patterns:
+        if not prefixes:
+            return _WORD_RE, False
+        alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+        return re.compile(r"(?<!\w)(?:%s)(?:[.,]?\w)*" % alternatives, re.IGNORECASE), False
+    prefixes |= {_literal_start(p) for p in patterns}
+    if not all(_LETTER_WORD.fullmatch(p) for p in prefixes):
+        return _WORD_RE, False
+    alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    # A letter right after a digit may start a word ("5km"): `_starts_word` checks those matches.
+    return re.compile(r"(?<![^\W\d])(?:%s)\w*" % alternatives, re.IGNORECASE), True
+
+
+def _literal_start(pattern: str) -> str:
+    """The letters a wildcard pattern (built by `_wildcard` or for a prefix) must start with."""
+    out = []
+    i = 0
+    while i < len(pattern) and not pattern.startswith("\\w", i):
+        if pattern[i] == "\\":
+            i += 1
+        out.append(pattern[i:i + 1])
+        i += 1
+    return "".join(out)
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether ``_WORD_RE`` starts a word at ``start`` (after a digit only when a number ends there)."""
+    if start == 0 or not _DIGIT.match(text, start - 1):
+        return True
+    k = start
+    while k > 0 and _IN_WORD.match(text, k - 1):
+        k -= 1
+    return any(m.start() == start for m in _WORD_RE.finditer(text, k, start + 1))
 
 
 def match_spans(text: str, stems: set[str], patterns: list[re.Pattern]) -> list[tuple[int, int, str]]:
@@ -61,7 +95,10 @@ def match_spans(text: str, stems: set[str], patterns: list[re.Pattern]) -> list[
     spans = []
     if not stems and not patterns:
         return spans
-    for match in _candidates(frozenset(stems), bool(patterns)).finditer(text):
+    regex, check_starts = _candidates(frozenset(stems), tuple(p.pattern for p in patterns))
+    for match in regex.finditer(text):
+        if check_starts and not _starts_word(text, match.start()):
+            continue
         word = match.group(0).lower()
         key = None
         if word in stems:

@@ -92,14 +92,14 @@ def _describe(ws: Workspace, ranked: list[tuple[str, int, int, float]], words) -
     source_ids = {source_id for _, _, source_id, _ in ranked}
     body_ids = [item_id for kind, item_id, _, _ in ranked if kind == SOURCE]
     claim_ids = [item_id for kind, item_id, _, _ in ranked if kind == CLAIM]
-    with ws.session() as session:
-        sources = {row.id: row for row in session.execute(
+    with ws.engine.connect() as conn:  # read only: a Core connection, no session to set up and commit
+        sources = {row.id: row for row in conn.execute(
             select(Source.id, Source.title, Source.outlet, Source.published)
             .where(Source.id.in_(source_ids), Source.deleted_at.is_(None)))}
-        bodies = dict(session.execute(select(Source.id, Source.body).where(Source.id.in_(body_ids))).all())
-        claims = {row.id: row for row in session.execute(
+        bodies = dict(conn.execute(select(Source.id, Source.body).where(Source.id.in_(body_ids))).all())
+        claims = {row.id: row for row in conn.execute(
             select(Claim.id, Claim.text, Claim.kind, Claim.start, Claim.end)
-            .where(Claim.id.in_(claim_ids), Claim.deleted_at.is_(None)))}
+            .where(Claim.id.in_(claim_ids), Claim.deleted_at.is_(None)))} if claim_ids else {}
     hits = []
     for kind, item_id, source_id, score in ranked:
         source = sources.get(source_id)
