@@ -83,3 +83,19 @@ def test_an_earlier_figure_is_not_a_conflict_with_the_new_one():
                                numbers={"$4 billion": "USD", "$9 billion": "USD"}, entities=("Trelle Robotics",))
     proposal = compare_claims(a, b, stats)
     assert proposal is None or proposal.relation is not Relation.CONFLICTS
+
+
+def test_two_counts_of_people_are_not_one_fact_because_both_count_people():
+    (a, b, *_), stats = _views("Ulverby is a harbour town of about 250,000 people on the Tamsin River.",
+                               "The storm that hit Ulverby killed 16 people, a council spokesperson said.",
+                               numbers={"about 250,000 people": None, "16 people": None}, entities=("Ulverby",))
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is not Relation.CONFLICTS
+
+
+def test_one_template_about_two_towns_is_not_a_corroboration():
+    (a, b, *_), stats = _views("Football clubs in Marrowby postponed their weekend fixtures out of respect.",
+                               "Football clubs in Quenford postponed their weekend fixtures out of respect.",
+                               entities=("Marrowby", "Quenford"))
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is not Relation.CORROBORATES

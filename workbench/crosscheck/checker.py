@@ -78,7 +78,7 @@ def propose_links(scope: list[ClaimView], pool: dict[int, ClaimView], candidates
 
 # Above this many member pairs, two groups of identical sentences are linked through their representatives
 # (conflicts are worth more links than agreements; `related` links stay between representatives).
-MAX_PAIRWISE_IDENTICAL = 12
+MAX_PAIRWISE_IDENTICAL = 40
 MAX_EXPANDED_PAIRS = {Relation.CONFLICTS: 400, Relation.CORROBORATES: 40, Relation.RELATED: 1}
 
 
@@ -112,10 +112,10 @@ def propose_grouped(views: dict[int, ClaimView], candidates: CandidateFn, stats:
     base = propose_links(list(reps.values()), reps, rep_candidates, stats, state, may_compare)
     out: dict[Pair, Proposal] = {}
     for members in groups.values():
-        # every copy is linked to every other while that stays readable; a sentence repeated in dozens of
-        # sources is linked through its first appearance
+        # every copy is linked to every other while that stays readable; a sentence repeated in more sources
+        # is linked to a few earlier copies in its own story
         pairs = (combinations(members, 2) if len(members) <= MAX_PAIRWISE_IDENTICAL
-                 else ((members[0], m) for m in members[1:]))
+                 else _first_peers(members, may_compare))
         for x, y in pairs:
             # a stock sentence ("did not respond to a request for comment") repeated in other stories is no copy
             if x.source_id != y.source_id and may_compare(x, y):
@@ -141,6 +141,19 @@ def propose_grouped(views: dict[int, ClaimView], candidates: CandidateFn, stats:
                 continue
             out[key] = proposal if (x.id, y.id) == (ra, rb) else _moved(proposal, x, y, reps[ra], reps[rb])
     return out
+
+
+def _first_peers(members: list[ClaimView], may_compare: PairTest, peers: int = 3, reach: int = 200):
+    """For a sentence repeated in many sources: each copy with a few earlier copies of its own story (looked for
+    among the ``reach`` copies before it, so a stock phrase in thousands of sources stays linear)."""
+    for i, member in enumerate(members[1:], start=1):
+        found = 0
+        for earlier in reversed(members[max(0, i - reach):i]):
+            if earlier.source_id != member.source_id and may_compare(earlier, member):
+                yield earlier, member
+                found += 1
+                if found == peers:
+                    break
 
 
 def _moved(proposal: Proposal, x: ClaimView, y: ClaimView, ra: ClaimView, rb: ClaimView) -> Proposal:

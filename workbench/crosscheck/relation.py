@@ -161,6 +161,9 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
                             details, text_sim, pairs)
         return None
     if text_sim >= TEXT_CORROBORATES and shared >= MIN_SHARED_TERMS and not compatible:
+        if _names_differ(a, b):   # "Football clubs in Zennwick ..." and "... in Zennhaven ...": a template
+            return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}) about different names"],
+                            details, text_sim, pairs)
         if a.negated != b.negated:
             return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}), one side is negated"],
                             details, text_sim, pairs)
@@ -170,6 +173,11 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         reasons = compatible or [f"related wording ({text_sim:.0%})"]
         return Proposal(Relation.RELATED, reasons, details, max(best, text_sim), pairs)
     return None
+
+
+def _names_differ(a: ClaimView, b: ClaimView) -> bool:
+    """Each claim tags a name the other does not mention at all."""
+    return bool(a.story_keys - b.entities) and bool(b.story_keys - a.entities)
 
 
 def _name_key(name: str) -> str:

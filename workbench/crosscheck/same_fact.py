@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import math
 
-from workbench.crosscheck.terms import TermStats
+from workbench.crosscheck.terms import GENERIC_COUNTED, TermStats
 from workbench.crosscheck.view import ClaimView, Figure
 
 # Minimum frame similarity for two figures to be read as the same quantity.
 SAME_FIGURE = 0.20
 # Counted nouns that differ ("49% stake" vs "49% of voters") need much stronger context to match.
 COUNTED_MISMATCH_PENALTY = 0.5
-# Counted nouns that stand for any of several more specific ones ("people" for passengers or residents).
-GENERIC_COUNTED = frozenset({"people", "peopl", "person", "individual", "unit", "time", "item"})
 
 
 def same_actors(a: ClaimView, b: ClaimView) -> bool:
@@ -55,7 +53,8 @@ def figure_match(fa: Figure, fb: Figure, stats: TermStats) -> float:
     score = _weighted_cosine(fa, fb) if fa.norm and fb.norm else frame_similarity(fa.frame, fb.frame, stats)
     if fa.counted and fb.counted:
         if fa.counted == fb.counted:
-            score = min(1.0, score + 0.25)
+            if fa.counted not in GENERIC_COUNTED:   # "people" counted twice says nothing: a town's, a toll's
+                score = min(1.0, score + 0.25)
         elif fa.counted in fb.frame or fb.counted in fa.frame:
             score = min(1.0, score + 0.15)   # "a passenger ferry carrying 214 people" and "210 passengers"
         elif fa.counted not in GENERIC_COUNTED and fb.counted not in GENERIC_COUNTED:
@@ -71,8 +70,10 @@ def anchors_agree(fa: Figure, fb: Figure, stats: TermStats, ratio: float = 0.5) 
     """
     wa = fa.weighted or {t: w * stats.idf(t) for t, w in fa.frame.items()}
     wb = fb.weighted or {t: w * stats.idf(t) for t, w in fb.frame.items()}
-    if fa.counted and fa.counted == fb.counted:
+    if fa.counted and fa.counted == fb.counted and fa.counted not in GENERIC_COUNTED:
         return True
+    wa = {t: w for t, w in wa.items() if t not in GENERIC_COUNTED}
+    wb = {t: w for t, w in wb.items() if t not in GENERIC_COUNTED}
     shared = set(wa) & set(wb)
     if not shared:
         return False

@@ -34,6 +34,9 @@ least most up exceed exceeds exceeded exceeding surpass surpasses surpassed top 
 just close estimated estimate an several dozens dozen hundreds tens handful
 """.split())
 
+# Counted nouns that stand for any of several more specific ones ("people" for passengers or residents).
+GENERIC_COUNTED = frozenset({"people", "peopl", "person", "individual", "unit", "time", "item"})
+
 # Words that carry the same meaning in news copy; mapped to one stem so frames match across wordings.
 SYNONYMS = {
     "kill": "death", "killed": "death", "dead": "death", "die": "death", "died": "death", "deaths": "death",

@@ -11,7 +11,7 @@ from datetime import date
 from workbench.crosscheck.ages import Age, age_of
 from workbench.crosscheck.compare_dates import When, read_date
 from workbench.crosscheck.compare_numbers import Reading, looks_like_year, read_number
-from workbench.crosscheck.terms import TermStats, Token, tokenize, weighted
+from workbench.crosscheck.terms import GENERIC_COUNTED, TermStats, Token, tokenize, weighted
 from workbench.domain.facets import AttributionFacet, Facets
 
 FRAME_WINDOW = 8
@@ -102,6 +102,7 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
             frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / distance)
     counted = None
     edge = end
+    rank = 0
     for distance, tok in enumerate([t for t in tokens if t.start >= end][:window], start=1):
         if _CLAUSE_BREAK.search(text, edge, tok.start):
             break
@@ -113,9 +114,12 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
         if tok.stem in skip:
             continue
         if tok.is_content:
+            rank += 1
             if distance == 1:
                 counted = tok.stem
             weight = 1.0 if distance == 1 else 0.5 / distance
+            if rank == 2 and counted in GENERIC_COUNTED:
+                weight = 1.0   # "112 people were killed": the verb says what is counted, not "people"
             frame[tok.stem] = max(frame.get(tok.stem, 0.0), weight)
     return frame, counted, frozenset(names)
 
