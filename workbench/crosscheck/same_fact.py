@@ -14,10 +14,14 @@ COUNTED_MISMATCH_PENALTY = 0.5
 
 
 def same_actors(a: ClaimView, b: ClaimView) -> bool:
-    """False only when both claims name actors and none is shared ("Meta" vs "Amazon")."""
+    """False only when both claims name actors and none is shared ("Meta" vs "Amazon"), unless each names
+    someone the other's source names too: "residents of Corsdale" and "around the Redfern warehouse" in two
+    reports of the Corsdale warehouse fire."""
     if not a.entities or not b.entities:
         return True
-    return bool(a.entities & b.entities)
+    if a.entities & b.entities:
+        return True
+    return bool(a.story_keys & b.source_names) and bool(b.story_keys & a.source_names)
 
 
 def frame_similarity(x: dict[str, float], y: dict[str, float], stats: TermStats) -> float:

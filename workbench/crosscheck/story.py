@@ -59,7 +59,14 @@ class StoryGate:
         sources = len({v.source_id for v in views})
         common = ({n for n, c in mentions.items() if c > total * COMMON_ENTITY_SHARE}
                   if sources >= MIN_SOURCES_FOR_SHARE else ())
-        return cls(by_source, lambda name: rarity(total, naming.get(name, 0)), sources, common)
+        gate = cls(by_source, lambda name: rarity(total, naming.get(name, 0)), sources, common)
+        gate.annotate(views)
+        return gate
+
+    def annotate(self, views: Iterable[ClaimView]) -> None:
+        """Tell each claim the names its whole source mentions (the actor test reads them)."""
+        for view in views:
+            view.source_names = frozenset(self.names.get(view.source_id, ()))
 
     def _norm_of(self, sid: int) -> float:
         norm = self._norm.get(sid)

@@ -50,6 +50,26 @@ SYNONYMS = {
     "ownership": "stake", "funding": "invest", "financing": "invest", "stakes": "stake",
     "announcement": "announc", "announced": "announc", "announces": "announc", "unveiled": "announc",
     "chief": "head", "leader": "head",
+    # news paraphrase classes: the same thing counted or done, in the words reporters swap for each other
+    "eliminate": "cut", "eliminated": "cut", "eliminating": "cut", "axe": "cut", "axed": "cut", "axing": "cut",
+    "shed": "cut", "shedding": "cut", "slash": "cut", "slashed": "cut", "slashing": "cut", "layoffs": "cut",
+    "redundancies": "cut", "cuts": "cut", "cutting": "cut",
+    "jobs": "job", "positions": "job", "position": "job", "roles": "job", "posts": "job",
+    "evacuated": "evacu", "evacuation": "evacu", "evacuate": "evacu", "evacuations": "evacu", "evacuees": "evacu",
+    "displaced": "evacu",
+    "began": "start", "begin": "start", "begins": "start", "beginning": "start", "started": "start",
+    "starts": "start", "starting": "start", "erupted": "start",
+    "walkout": "strike", "walkouts": "strike", "strikes": "strike", "striking": "strike", "strikers": "strike",
+    "employees": "employ", "employee": "employ", "staff": "employ", "workforce": "employ", "employs": "employ",
+    "employed": "employ", "employing": "employ",
+    "households": "home", "homes": "home", "houses": "home", "dwellings": "home",
+    "clients": "customer", "customers": "customer", "subscribers": "customer",
+    "rainfall": "rain", "downpour": "rain",
+    "earnings": "profit", "profits": "profit",
+    "revealed": "announc", "disclosed": "announc", "unveil": "announc",
+    "penalty": "fine", "penalties": "fine", "fined": "fine", "fines": "fine",
+    "takeover": "buy", "acquiring": "buy",
+    "blaze": "fire", "fires": "fire",
 }
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ments", "ment", "edly", "ed", "ies", "es", "s", "e", "y")

@@ -54,6 +54,7 @@ class ClaimView:
     entities: frozenset[str] = frozenset()
     entity_names: tuple[str, ...] = ()
     story_keys: frozenset[str] = frozenset()   # key words of the names the extractor tagged: who the story is about
+    source_names: frozenset[str] = frozenset()   # the story keys of every claim of its source (set by the gate)
     numbers: list[Figure] = field(default_factory=list)
     dates: list[Figure] = field(default_factory=list)
     attributions: list[AttributionFacet] = field(default_factory=list)
@@ -100,6 +101,12 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
         distance += 1
         if tok.is_content:
             frame[tok.stem] = max(frame.get(tok.stem, 0.0), 1.0 / distance)
+    else:
+        # the clause runs back past the window: its head noun ("Sales at X for the three months came to $3.8
+        # billion") still says what the figure is
+        head = _clause_head(text, tokens, start, skip)
+        if head is not None:
+            frame[head] = max(frame.get(head, 0.0), SUBJECT_WEIGHT)
     counted = None
     edge = end
     rank = 0
@@ -122,6 +129,22 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
                 weight = 1.0   # "112 people were killed": the verb says what is counted, not "people"
             frame[tok.stem] = max(frame.get(tok.stem, 0.0), weight)
     return frame, counted, frozenset(names)
+
+
+SUBJECT_WEIGHT = 0.5
+
+
+def _clause_head(text: str, tokens: list[Token], start: int, skip: frozenset[str]) -> str | None:
+    """The first content word (not a name) of the clause that holds position ``start``."""
+    head = None
+    for tok in tokens:
+        if tok.end > start:
+            break
+        if head is None and tok.is_content and not (tok.capitalised and tok.start > 0) and tok.stem not in skip:
+            head = tok
+    if head is None or _CLAUSE_BREAK.search(text, head.end, start):
+        return None
+    return head.stem
 
 
 def _adjacent_names(tokens: list[Token], start: int, end: int, reach: int = 2) -> frozenset[str]:

@@ -302,6 +302,7 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
                 wanted = {cid for ids in found.values() for cid in ids} - set(scope_views)
                 pool = {**_load_views(session, claim_ids=wanted), **scope_views}
                 gate = _searched_gate(session, finder, pool)
+                gate.annotate(pool.values())
             stats = TermStats(v.terms for v in pool.values())
             weigh(list(pool.values()), stats)
 
