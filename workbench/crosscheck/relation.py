@@ -69,12 +69,23 @@ def _span(reading: Reading | When) -> dict:
     return {"text": reading.text, "start": reading.start, "end": reading.end}
 
 
+def _same_moment(fa: Figure, fb: Figure) -> bool:
+    """The very same day or clock time, in frames that share a word: "announced the agreement on December 29"
+    and "announced the deal on December 29"."""
+    wa, wb = fa.reading, fb.reading
+    precise = ("day", "datetime", "time")
+    return (isinstance(wa, When) and isinstance(wb, When) and wa.grain == wb.grain and wa.grain in precise
+            and wa.label() == wb.label() and bool(set(fa.frame) & set(fb.frame)))
+
+
 def _assign(a_figs: list[Figure], b_figs: list[Figure], stats: TermStats, floor: float):
     """Pair figures greedily by how surely they measure the same thing (equal values win ties); each is used once."""
     scored = []
     for i, fa in enumerate(a_figs):
         for j, fb in enumerate(b_figs):
             m = figure_match(fa, fb, stats)
+            if m < SAME_FIGURE and _same_moment(fa, fb):
+                m = SAME_FIGURE
             if m >= floor:
                 same = getattr(fa.reading, "value", None) == getattr(fb.reading, "value", None)
                 scored.append((m, same, -i, -j))

@@ -69,7 +69,8 @@ SYNONYMS = {
     "revealed": "announc", "disclosed": "announc", "unveil": "announc",
     "penalty": "fine", "penalties": "fine", "fined": "fine", "fines": "fine",
     "takeover": "buy", "acquiring": "buy",
-    "blaze": "fire", "fires": "fire",
+    "blaze": "fire", "fires": "fire", "flames": "fire", "flame": "fire",
+    "agreement": "deal", "deals": "deal", "agreements": "deal",
 }
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ments", "ment", "edly", "ed", "ies", "es", "s", "e", "y")
