@@ -14,14 +14,15 @@ COUNTED_MISMATCH_PENALTY = 0.5
 
 
 def same_actors(a: ClaimView, b: ClaimView) -> bool:
-    """False only when both claims name actors and none is shared ("Meta" vs "Amazon"), unless each names
+    """False only when both claims name actors and none is shared ("Meta" vs "Amazon"), unless one names
     someone the other's source names too: "residents of Corsdale" and "around the Redfern warehouse" in two
     reports of the Corsdale warehouse fire."""
+    known = bool(a.story_keys & b.source_names) or bool(b.story_keys & a.source_names)
+    if a.story_keys and b.story_keys:   # names the extractor tagged decide; capitalised words only fill in
+        return bool(a.story_keys & b.story_keys) or known
     if not a.entities or not b.entities:
         return True
-    if a.entities & b.entities:
-        return True
-    return bool(a.story_keys & b.source_names) and bool(b.story_keys & a.source_names)
+    return bool(a.entities & b.entities) or known
 
 
 def frame_similarity(x: dict[str, float], y: dict[str, float], stats: TermStats) -> float:

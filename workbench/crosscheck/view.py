@@ -19,7 +19,12 @@ DATE_WINDOW = 14
 _GENERIC_NAME_WORDS = frozenset(
     "inc corp corporation co ltd llc plc group holdings company the of and news agency monday tuesday wednesday "
     "thursday friday saturday sunday january february march april may june july august september october "
-    "november december".split())
+    "november december "
+    # corporate suffixes and kinds of institution: "Juniper Industries" and "Dunmore Industries" share no actor
+    "industries international technologies technology systems solutions services partners enterprises limited "
+    "incorporated bank banks capital ventures labs networks foods pharmaceuticals chemicals manufacturing energy "
+    "motors airlines media communications financial insurance resources board agency department ministry office "
+    "commission council authority authorities court police service".split())
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|denied|denies|deny|didn['’]t|did not|won['’]t|isn['’]t|wasn['’]t|"
                           r"false|untrue|rejected|refuted)\b", re.IGNORECASE)
 
