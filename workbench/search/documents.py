@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from workbench.search.schema import CLAIM, SOURCE
@@ -102,7 +102,7 @@ def source_document(src: Source) -> dict[str, Any]:
     return with_digest(doc)
 
 
-def claim_document(claim: Claim, outlet: str | None, published: date | None,
+def claim_document(claim: Claim | Row, outlet: str | None, published: date | None,
                    status: str | None, rating: str | None) -> dict[str, Any]:
     doc = {
         "key": claim_key(claim.id),
@@ -126,8 +126,11 @@ def claim_document(claim: Claim, outlet: str | None, published: date | None,
 def claim_rows(session: Session, *, source_ids: Iterable[int] | None = None,
                claim_ids: Iterable[int] | None = None, batch: int = 500) -> Iterator[tuple[dict | None, str]]:
     """(document or None when the claim is not live, key) for the claims asked for, or for all of them."""
+    # Only the columns a document needs: whole Claim objects would also decode every claim's other JSON columns.
     stmt = (
-        select(Claim, Source.outlet, Source.published, Source.deleted_at, Verdict.status, Verdict.rating)
+        select(Claim.id, Claim.source_id, Claim.text, Claim.kind, Claim.facets, Claim.deleted_at,
+               Source.outlet, Source.published, Source.deleted_at.label("source_deleted_at"),
+               Verdict.status, Verdict.rating)
         .join(Source, Source.id == Claim.source_id)
         .outerjoin(Verdict, Verdict.claim_id == Claim.id)
         .order_by(Claim.id)
@@ -144,8 +147,7 @@ def claim_rows(session: Session, *, source_ids: Iterable[int] | None = None,
         if chunk is not None:
             kind, ids = chunk
             query = stmt.where(Claim.source_id.in_(ids) if kind == "s" else Claim.id.in_(ids))
-        for claim, outlet, published, source_deleted, status, rating in session.execute(
-                query.execution_options(yield_per=batch)):
-            live = claim.deleted_at is None and source_deleted is None
-            doc = claim_document(claim, outlet, published, status, rating) if live else None
-            yield doc, claim_key(claim.id)
+        for row in session.execute(query.execution_options(yield_per=batch)):
+            live = row.deleted_at is None and row.source_deleted_at is None
+            doc = claim_document(row, row.outlet, row.published, row.status, row.rating) if live else None
+            yield doc, claim_key(row.id)

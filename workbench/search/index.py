@@ -31,6 +31,7 @@ from whoosh.util.filelock import FileLock, try_for
 from workbench.domain.errors import WorkspaceBusy
 from workbench.search.documents import claim_key, claim_rows, source_document, source_key
 from workbench.search.schema import CLAIM, META, META_KEY, SCHEMA_VERSION, SOURCE, build_schema
+from workbench.search.writer import FastWriter
 from workbench.storage.models import Claim, Source, Verdict
 from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
@@ -281,7 +282,7 @@ def _vanished(session: Session, old: list[Any], now: list[Any], key) -> bool:
 def _update_locked(ws: Workspace, searcher, stored: dict, state: TaskState, timeout: float) -> SyncReport:
     report = SyncReport()
     ix = whoosh.index.open_dir(str(ws.index_dir))
-    writer = ix.writer(timeout=timeout, limitmb=WRITER_LIMIT_MB, compound=False)
+    writer = FastWriter(ix, timeout=timeout, limitmb=WRITER_LIMIT_MB, compound=False)
     try:
         with ws.session() as session:
             current = db_watermark(session)
@@ -393,7 +394,7 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
     report = SyncReport(rebuilt=True)
     try:
         ix = whoosh.index.create_in(str(building), build_schema())
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
+        writer = FastWriter(ix, limitmb=WRITER_LIMIT_MB, compound=False)
         try:
             with ws.session() as session:
                 # Read in one transaction: the watermark matches exactly the rows written.
