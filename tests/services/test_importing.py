@@ -210,3 +210,22 @@ def test_paths_that_are_not_readable_files_fail_alone_even_as_root(ws, tmp_path)
         "pipe.txt": "not a regular file (a device, pipe or broken link)",
     }
     assert len(report.imported) == 1
+
+
+def test_a_shingle_in_more_sources_than_the_limit_is_boilerplate(ws):
+    from workbench.services.importing import COMMON_SHINGLE_SOURCES, _distinctive
+
+    with ws.session() as session:
+        ids = []
+        for i in range(COMMON_SHINGLE_SOURCES + 1):
+            source = Source(title=f"Note {i}", body=f"note {i}", body_hash=f"h{i}")
+            session.add(source)
+            session.flush()
+            ids.append(source.id)
+        common, at_limit, rare = 8 * 1001, -8 * 77, 8 * 5
+        rows = [{"source_id": sid, "hash": common} for sid in ids]
+        rows += [{"source_id": sid, "hash": at_limit} for sid in ids[:COMMON_SHINGLE_SOURCES]]
+        rows += [{"source_id": ids[0], "hash": rare}]
+        session.execute(SourceFingerprint.__table__.insert(), rows)
+        unseen = [8 * (100 + i) for i in range(4)]
+        assert _distinctive(session, [common, at_limit, rare, *unseen]) == [at_limit, rare, *unseen]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from workbench.domain.errors import ImportFailed, WorkbenchError
 from workbench.ingest.document import Document
@@ -157,7 +159,7 @@ def _match(session, doc: Document, hashes: set[int] | None) -> tuple[int | None,
     for source_id in [source_id for source_id, _ in rows if source_id not in seen][:10]:
         body, outlet, url = session.execute(
             select(Source.body, Source.outlet, Source.url).where(Source.id == source_id)).one()
-        if not is_near_duplicate(hashes, shingles(body)):
+        if not is_near_duplicate(hashes, _body_shingles(body)):
             continue
         if not _other_publication(doc, outlet, url):
             return source_id, None
@@ -165,14 +167,25 @@ def _match(session, doc: Document, hashes: set[int] | None) -> tuple[int | None,
     return None, syndicated
 
 
+@lru_cache(maxsize=64)
+def _body_shingles(body: str) -> frozenset[int]:
+    """The shingles of a body; the copies a file is compared with were mostly imported just before it."""
+    return frozenset(shingles(body))
+
+
+# Each hash's sources counted only up to one past the limit: boilerplate hashes are in ever more sources, and a
+# plain count would read them all on every import.
+_CAPPED_COUNTS = text(
+    "SELECT j.value, (SELECT count(*) FROM (SELECT 1 FROM source_fingerprints f WHERE f.hash = j.value LIMIT :cap))"
+    " FROM json_each(:hashes) AS j"
+)
+
+
 def _distinctive(session, picked: list[int]) -> list[int]:
     """The sampled hashes that are not boilerplate: a shingle shared by very many sources ("did not
     immediately respond to a request") says nothing about a copy and makes the lookup read many rows."""
     counts = dict(session.execute(
-        select(SourceFingerprint.hash, func.count())
-        .where(SourceFingerprint.hash.in_(picked))
-        .group_by(SourceFingerprint.hash)
-    ).all())
+        _CAPPED_COUNTS, {"cap": COMMON_SHINGLE_SOURCES + 1, "hashes": json.dumps(picked)}).all())
     kept = [h for h in picked if counts.get(h, 0) <= COMMON_SHINGLE_SOURCES]
     return kept if len(kept) >= max(1, len(picked) // 4) else picked
 
@@ -203,7 +216,7 @@ def _url_key(url: str) -> str:
 def store_document(ws: Workspace, doc: Document, *, path: str | None, data: bytes | None,
                    media_type: str | None = None) -> tuple[int, bool]:
     """Store a parsed document in its own transaction. Returns (source id, is_new)."""
-    hashes = shingles(doc.body)
+    hashes = _body_shingles(doc.body)
     with ws.session() as session:
         dup, syndicated = _match(session, doc, hashes)
         if dup is not None:
@@ -231,7 +244,8 @@ def store_document(ws: Workspace, doc: Document, *, path: str | None, data: byte
         session.flush()
         picked = sample(hashes)
         if picked:  # a Core executemany: ORM objects cost more than the rows are worth here
-            session.execute(insert(SourceFingerprint), [{"source_id": source.id, "hash": h} for h in picked])
+            session.execute(insert(SourceFingerprint.__table__),
+                            [{"source_id": source.id, "hash": h} for h in picked])
         return source.id, True
 
 
