@@ -367,7 +367,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(text, 10000)
         self.refresh_all()
         if report.failed:
-            lines = "\n".join(f"{Path(f['path']).name}: {f['error']}" for f in report.failed[:20])
+            lines = "\n".join(f"{_item_name(f['path'])}: {f['error']}" for f in report.failed[:20])
             more = f"\n… and {len(report.failed) - 20} more" if len(report.failed) > 20 else ""
             self.show_error(f"{text}.\n\n{lines}{more}", title="Import")
         if report.imported and self.article.source_id is None:
@@ -601,9 +601,9 @@ class MainWindow(QtWidgets.QMainWindow):
         target, _ = QtWidgets.QFileDialog.getSaveFileName(
             self, "Save a copy", str(self.ws.path.with_name(self.ws.path.stem + "-copy.fcw")), WORKSPACE_FILTER)
         if target:
-            ws_path = self.ws.path
-            self.tasks.run("Saving a copy", lambda state: jobs.save_copy(ws_path, Path(target), state),
-                           success=lambda _: self.statusBar().showMessage(f"Copy saved to {target}", 8000),
+            ws_path, copy = self.ws.path, _workspace_file(target)
+            self.tasks.run("Saving a copy", lambda state: jobs.save_copy(ws_path, copy, state),
+                           success=lambda _: self.statusBar().showMessage(f"Copy saved to {copy}", 8000),
                            failure=self._job_failed)
 
     def new_workspace(self) -> None:
@@ -611,19 +611,18 @@ class MainWindow(QtWidgets.QMainWindow):
                                                           str(Path(self.settings.last_dir) / "case.fcw"),
                                                           WORKSPACE_FILTER)
         if target:
-            path = Path(target)
-            if not path.suffix:
-                path = path.with_suffix(".fcw")
+            path = _workspace_file(target)
             if path.exists() and path.stat().st_size > 0:
                 self.show_error(f"{path} already exists; open it instead, or pick another name.")
                 return
-            self.open_workspace(path, create=True)
+            if self.open_workspace(path, create=True):
+                self.settings.last_dir = str(path.parent.resolve())
 
     def open_workspace_dialog(self) -> None:
         target, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open workspace", self.settings.last_dir,
                                                           WORKSPACE_FILTER)
-        if target:
-            self.open_workspace(Path(target))
+        if target and self.open_workspace(Path(target)):
+            self.settings.last_dir = str(Path(target).parent.resolve())
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -752,6 +751,17 @@ def _close_searchers(ws: Workspace) -> None:
     from workbench.search.index import forget_searchers
 
     forget_searchers(ws.index_dir)
+
+
+def _workspace_file(target: str) -> Path:
+    """The file a save dialog named, with the workspace suffix when the name has none."""
+    path = Path(target)
+    return path if path.suffix else path.with_suffix(".fcw")
+
+
+def _item_name(item: str) -> str:
+    """How an import report names a failed item: a file by its name, a web address in full."""
+    return item if "://" in item else Path(item).name
 
 
 def _safe_name(title: str) -> str:
