@@ -31,6 +31,7 @@ from whoosh.util.filelock import FileLock, try_for
 from workbench.domain.errors import WorkspaceBusy
 from workbench.search.documents import claim_key, claim_rows, source_document, source_key
 from workbench.search.schema import CLAIM, META, META_KEY, SCHEMA_VERSION, SOURCE, build_schema
+from workbench.search.scoring import TabledBM25F
 from workbench.search.writer import FastWriter
 from workbench.storage.models import Claim, Source, Verdict
 from workbench.storage.workspace import Workspace
@@ -155,7 +156,7 @@ def thread_searcher(path: Path):
     if entry is not None:
         _close_quietly(entry[1])
     # Not Searcher.refresh(): its reuse of segment readers can keep deletions that a later commit made.
-    searcher = whoosh.index.open_dir(str(path)).searcher()
+    searcher = whoosh.index.open_dir(str(path)).searcher(weighting=TabledBM25F())
     _SEARCHERS[key] = (inode, searcher)
     return searcher
 
