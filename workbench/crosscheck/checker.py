@@ -206,12 +206,15 @@ class OriginBook:
         return self._shingles[source_id]
 
     def group_copies(self, source_pairs: Iterable[tuple[int, int]]) -> None:
-        self._claims.clear()
+        joined = False
         for x, y in source_pairs:
             if self.groups.find(x) != self.groups.find(y) and is_copy(self._shingles_of(x), self._shingles_of(y)):
                 self.groups.union(x, y)
-        for origin in self._origins.values():
-            origin.copy_root = self.groups.find(origin.source_id)
+                joined = True
+        if joined:   # claim origins name their copy root: recompute them
+            self._claims.clear()
+            for origin in self._origins.values():
+                origin.copy_root = self.groups.find(origin.source_id)
 
     def are_copies(self, x: int, y: int) -> bool:
         return self.groups.find(x) == self.groups.find(y)

@@ -20,6 +20,10 @@ SAME_STORY = 0.2
 # Small workspaces fall back to counting shared names: rarity is not meaningful among a handful of sources.
 MIN_SHARED_STORY_ENTITIES = 2
 MIN_SOURCES_FOR_SHARE = 20
+# Sources are found as neighbours through their few most salient names, each shared by at most this many
+# sources (or 5% of them): a story's own town and company, not a country every story mentions.
+SALIENT_NAMES = 6
+MAX_STORY_POSTING = 1000
 # Names found in more than this share of claims (outlets, a country every story mentions) are not distinctive
 # in the claim-level test.
 COMMON_ENTITY_SHARE = 0.25
@@ -43,6 +47,8 @@ class StoryGate:
         self.story = {sid: frozenset(names) - self.common for sid, names in source_names.items()}
         self._norm: dict[int, float] = {}
         self._same: dict[tuple[int, int], bool] = {}
+        self._postings: dict[str, list[int]] | None = None
+        self._max_posting = max(MAX_STORY_POSTING, int(len(source_names) * 0.05))
 
     @classmethod
     def from_views(cls, views: Iterable[ClaimView]) -> StoryGate:
@@ -86,16 +92,37 @@ class StoryGate:
         key = (x, y) if x < y else (y, x)
         hit = self._same.get(key)
         if hit is None:
-            a, b = self.story.get(x, frozenset()), self.story.get(y, frozenset())
-            # a source that names too few people or organisations cannot be placed: let the claim test decide
-            if min(len(a), len(b)) < MIN_SHARED_STORY_ENTITIES:
-                hit = True
-            elif self.small:
-                hit = len(a & b) >= MIN_SHARED_STORY_ENTITIES
-            else:
-                hit = self.similarity(x, y) >= SAME_STORY
-            self._same[key] = hit
+            hit = self._same[key] = self._decide(x, y)
         return hit
+
+    def _decide(self, x: int, y: int) -> bool:
+        a, b = self.story.get(x, frozenset()), self.story.get(y, frozenset())
+        # a source that names too few people or organisations cannot be placed: let the claim test decide
+        if min(len(a), len(b)) < MIN_SHARED_STORY_ENTITIES:
+            return True
+        if self.small:
+            return len(a & b) >= MIN_SHARED_STORY_ENTITIES
+        return self.similarity(x, y) >= SAME_STORY
+
+    def salient(self, sid: int, limit: int = SALIENT_NAMES) -> list[str]:
+        """The names that most say what a source is about: often named in it, rare elsewhere."""
+        names = self.names.get(sid, {})
+        return sorted(names, key=lambda n: -names[n] * self.weight(n))[:limit]
+
+    def neighbours(self, sid: int) -> list[int]:
+        """The other sources of ``sid``'s story, found through its most salient names."""
+        if self._postings is None:
+            self._postings = defaultdict(list)
+            for source, names in self.names.items():
+                for name in self.salient(source):
+                    self._postings[name].append(source)
+        found: set[int] = set()
+        for name in self.names.get(sid, {}):
+            posting = self._postings.get(name, ())
+            if len(posting) <= self._max_posting:
+                found.update(posting)
+        found.discard(sid)
+        return sorted(other for other in found if self._decide(sid, other))
 
     def may_compare(self, a: ClaimView, b: ClaimView) -> bool:
         """Same story, and the claims themselves share a distinctive name or name none."""

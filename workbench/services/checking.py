@@ -19,7 +19,6 @@ from workbench.crosscheck.checker import (
     Pair,
     SourceText,
     group_identical,
-    propose_grouped,
     propose_links,
     summarise,
 )
@@ -195,10 +194,16 @@ def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, Cla
     summaries = summarise(claim_ids, views, _active(links), book, gate.may_compare)
     now = utcnow()
     keys = {cid: s.origin_keys for cid, s in summaries.items()}
+
+    def origin_keys(cid: int) -> frozenset[str]:
+        if cid not in keys:
+            keys[cid] = book.claim_origin(views[cid]).keys
+        return keys[cid]
+
     flips = []
     for link in links:
-        ka, kb = keys.get(link.a), keys.get(link.b)
-        if ka is not None and kb is not None:
+        if link.a in claim_ids or link.b in claim_ids:
+            ka, kb = origin_keys(link.a), origin_keys(link.b)
             same = bool(ka & kb) or link.verbatim or book.are_copies(views[link.a].source_id,
                                                                      views[link.b].source_id)
             if link.same_origin != same:
@@ -226,22 +231,76 @@ def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, Cla
 
 @retry_on_conflict
 def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
-    """Re-check every claim against every other source: `workbench check WS`."""
+    """Re-check every claim against every other source of its story: `workbench check WS`.
+
+    Source by source: each is compared with the later sources of its story (so each pair once), then each
+    claim's origins are summed up from its stored links. Memory follows the largest story, not the workspace.
+    """
+    from workbench.services import full_check as fc
+
     report = CheckReport()
     with ws.session() as session:
-        state.progress(0, 1, "loading claims")
-        views = _load_views(session)
-        gate = StoryGate.from_views(views.values())
-        distinct = {rid: members[0] for rid, members in group_identical(list(views.values())).items()}
-        candidates_of, stats = _index_candidates(distinct, gate)
-        proposals = propose_grouped(views, candidates_of, stats, state, gate.may_compare)
-        _replace_links(session, proposals, report)
-        links = _stored_links(session)
-        book = OriginBook(_load_sources(session, {v.source_id for v in views.values()}))
-        state.progress(0, 1, "tracing origins")
-        _store_summaries(session, set(views), views, links, book, report, gate)
-        report.claims_checked = len(views)
+        state.progress(0, 1, "reading names")
+        names, total = fc.read_source_names(session)
+        fc.write_source_names(session, names, replace_all=True)
+        gate = fc.gate_for(names, total)
+        stories = fc.story_neighbours(gate, sorted(names))
+        decided = {(link.a_id, link.b_id): link
+                   for link in session.scalars(select(Link).where(Link.decision.isnot(None)))}
+        report.kept_decisions += len(decided)
+        before = {(a, b): rel for a, b, rel in session.execute(
+            select(Link.a_id, Link.b_id, Link.relation).where(Link.decision.is_(None)))}
+        session.execute(delete(Link).where(Link.decision.is_(None)))
+        cache = fc.ViewCache(session, _load_views)
+        proposed: set[Pair] = set()
+        order = sorted(stories)
+        for done, sid in enumerate(order):
+            if done % 16 == 0:
+                state.check()
+                state.progress(done, len(order), "comparing claims")
+            later = sorted(t for t in stories[sid] if t > sid)
+            proposals = fc.propose_for_source(sid, later, cache, gate, CANDIDATES_PER_CLAIM)
+            _write_proposals(session, proposals, decided, before, report)
+            proposed.update(proposals)
+        report.links_removed += sum(1 for key in before if key not in proposed)
+        book = fc.BoundedOriginBook(fc.LazyTexts(session))
+        for done, sid in enumerate(order):
+            if done % 16 == 0:
+                state.check()
+                state.progress(done, len(order), "tracing origins")
+            own = cache.views([sid])
+            links = _stored_links(session, own)
+            views = cache.views([sid, *sorted(stories[sid])])
+            ends = ({l.a for l in links} | {l.b for l in links}) - set(views)
+            if ends:   # links a person confirmed across stories
+                views = {**views, **_load_views(session, claim_ids=ends)}
+            _store_summaries(session, set(own), views, links, book, report, gate)
+        report.claims_checked = total
     return report
+
+
+def _write_proposals(session: Session, proposals: dict[Pair, Proposal], decided: dict[Pair, Link],
+                     before: dict[Pair, str], report: CheckReport) -> None:
+    """Insert one source's proposals; a link a person decided on keeps its decision and gets fresh reasons."""
+    now = utcnow()
+    rows = []
+    for key, p in proposals.items():
+        link = decided.get(key)
+        if link is not None:
+            if p.relation == link.relation:
+                link.reasons, link.details, link.score = p.reasons, p.details, round(p.score, 4)
+            continue
+        rows.append({"a_id": key[0], "b_id": key[1], "relation": str(p.relation), "reasons": p.reasons,
+                     "details": p.details, "score": round(p.score, 4), "same_origin": False,
+                     "created_at": now, "updated_at": now})
+        if key not in before:
+            report.links_created += 1
+        elif before[key] != str(p.relation):
+            report.links_updated += 1
+        report.by_relation[str(p.relation)] = report.by_relation.get(str(p.relation), 0) + 1
+    session.flush()
+    for i in range(0, len(rows), _CHUNK):
+        session.execute(_upsert_links(), rows[i:i + _CHUNK])
 
 
 def _upsert_links():
@@ -252,33 +311,6 @@ def _upsert_links():
         set_={name: stmt.excluded[name] for name in ("relation", "reasons", "details", "score", "updated_at")},
         where=Link.decision.is_(None),
     )
-
-
-@retry_on_conflict
-def _replace_links(session: Session, proposals: dict[Pair, Proposal], report: CheckReport) -> None:
-    """A full check rewrites every undecided link in a few statements; links a person decided on stay."""
-    before = {(a, b): rel for a, b, rel in session.execute(
-        select(Link.a_id, Link.b_id, Link.relation).where(Link.decision.is_(None)))}
-    decided = {(link.a_id, link.b_id): link for link in session.scalars(select(Link).where(Link.decision.isnot(None)))}
-    report.kept_decisions += len(decided)
-    for key, link in decided.items():
-        proposal = proposals.get(key)
-        if proposal is not None and proposal.relation == link.relation:
-            link.reasons, link.details, link.score = proposal.reasons, proposal.details, round(proposal.score, 4)
-    session.flush()
-    session.execute(delete(Link).where(Link.decision.is_(None)))
-    now = utcnow()
-    rows = [{"a_id": a, "b_id": b, "relation": str(p.relation), "reasons": p.reasons, "details": p.details,
-             "score": round(p.score, 4), "same_origin": False, "created_at": now, "updated_at": now}
-            for (a, b), p in proposals.items() if (a, b) not in decided]
-    for i in range(0, len(rows), _CHUNK):
-        session.execute(_upsert_links(), rows[i:i + _CHUNK])
-    report.links_created += sum(1 for r in rows if (r["a_id"], r["b_id"]) not in before)
-    report.links_updated += sum(1 for r in rows if before.get((r["a_id"], r["b_id"]), r["relation"]) != r["relation"])
-    report.links_removed += sum(1 for key in before if key not in proposals or key in decided)
-    for proposal in proposals.values():
-        report.by_relation[str(proposal.relation)] = report.by_relation.get(str(proposal.relation), 0) + 1
-    session.expire_all()
 
 
 def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_STATE) -> CheckReport:

@@ -84,6 +84,18 @@ class SourceFingerprint(Base):
     hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)
 
 
+class SourceName(Base):
+    """How many claims of a source tag a name (a word of it): derived by the cross-check, which reads it to find
+    the sources of a story without loading their claims (revision 0006)."""
+
+    __tablename__ = "source_names"
+    __table_args__ = (Index("ix_source_names_name", "name", "source_id", "claims"),)
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    claims: Mapped[int] = mapped_column(Integer)
+
+
 class Claim(Base):
     """A checkable statement: a span [start, end) of its source body, with structure and check results."""
 

@@ -1,0 +1,176 @@
+"""The full check, story by story: each source is compared only with the sources of its own story.
+
+Memory stays bounded by a story's size, not the workspace's: claims are loaded per source and its story
+neighbours, through a cache of recently used sources, and links are written as each source is done. A second
+pass sums up each claim's origins from its stored links.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, OrderedDict, defaultdict
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from workbench.crosscheck.candidates import TermIndex
+from workbench.crosscheck.checker import OriginBook, SourceText, propose_links
+from workbench.crosscheck.story import COMMON_ENTITY_SHARE, StoryGate, rarity
+from workbench.crosscheck.terms import TermStats
+from workbench.crosscheck.view import ClaimView, story_keys, weigh
+from workbench.storage.models import Claim, Source, SourceName
+from workbench.tasks import NO_STATE, TaskState
+
+# How many claims' comparison views stay in memory between sources (about 7 KB each).
+VIEW_CACHE_CLAIMS = 40_000
+# Sources whose shingles (for copy detection) stay in memory.
+SHINGLE_CACHE_SOURCES = 2_000
+_CHUNK = 500
+
+
+def tagged_names(entities_json: str | None) -> set[str]:
+    """Story keys of one claim, read from its stored entities without building a view."""
+    try:
+        entities = json.loads(entities_json or "[]")
+    except ValueError:
+        return set()
+    return story_keys([e.get("text", "") for e in entities
+                       if isinstance(e, dict) and e.get("type") not in ("outlet", "agency")])
+
+
+def read_source_names(session: Session) -> tuple[dict[int, Counter[str]], int]:
+    """Names per live source (how many of its claims tag each) and the number of live claims."""
+    names: dict[int, Counter[str]] = defaultdict(Counter)
+    total = 0
+    rows = session.execute(
+        select(Claim.source_id, func.json_extract(Claim.facets, "$.entities"))
+        .join(Source, Claim.source_id == Source.id)
+        .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None)))
+    for sid, entities in rows:
+        total += 1
+        counts = names[sid]
+        counts.update(tagged_names(entities))
+    return names, total
+
+
+def write_source_names(session: Session, names: dict[int, Counter[str]], replace_all: bool = False) -> None:
+    """Store the names of these sources (all sources' rows are replaced when ``replace_all``)."""
+    if replace_all:
+        session.execute(delete(SourceName))
+    else:
+        ids = list(names)
+        for i in range(0, len(ids), _CHUNK):
+            session.execute(delete(SourceName).where(SourceName.source_id.in_(ids[i:i + _CHUNK])))
+    rows = [{"source_id": sid, "name": name, "claims": count}
+            for sid, counts in names.items() for name, count in counts.items()]
+    for i in range(0, len(rows), 5000):
+        session.execute(insert(SourceName), rows[i:i + 5000])
+
+
+def gate_for(names: dict[int, Counter[str]], total_claims: int) -> StoryGate:
+    naming: Counter[str] = Counter()
+    for counts in names.values():
+        naming.update(counts)
+    common = {n for n, c in naming.items() if c > total_claims * COMMON_ENTITY_SHARE} \
+        if len(names) >= 20 else ()
+    return StoryGate(names, lambda name: rarity(total_claims, naming.get(name, 0)), len(names), common)
+
+
+class ViewCache:
+    """Comparison views of recently used sources, least recently used dropped first."""
+
+    def __init__(self, session: Session, load, capacity: int = VIEW_CACHE_CLAIMS):
+        self.session = session
+        self.load = load
+        self.capacity = capacity
+        self._by_source: OrderedDict[int, dict[int, ClaimView]] = OrderedDict()
+        self._size = 0
+
+    def views(self, source_ids: list[int]) -> dict[int, ClaimView]:
+        missing = [sid for sid in source_ids if sid not in self._by_source]
+        if missing:
+            loaded: dict[int, dict[int, ClaimView]] = {sid: {} for sid in missing}
+            for cid, view in self.load(self.session, source_ids=missing).items():
+                loaded[view.source_id][cid] = view
+            for sid, views in loaded.items():
+                self._by_source[sid] = views
+                self._size += len(views)
+        out: dict[int, ClaimView] = {}
+        for sid in source_ids:
+            self._by_source.move_to_end(sid)
+            out.update(self._by_source[sid])
+        keep = set(source_ids)
+        while self._size > self.capacity and len(self._by_source) > len(keep):
+            sid, views = next(iter(self._by_source.items()))
+            if sid in keep:
+                self._by_source.move_to_end(sid)
+                continue
+            self._by_source.popitem(last=False)
+            self._size -= len(views)
+        return out
+
+
+class BoundedOriginBook(OriginBook):
+    """An origin book that forgets the shingles of sources it has not needed for a while."""
+
+    def _shingles_of(self, source_id: int) -> frozenset[int]:
+        found = super()._shingles_of(source_id)
+        if len(self._shingles) > SHINGLE_CACHE_SOURCES:
+            for sid in list(self._shingles)[: len(self._shingles) // 2]:
+                if sid != source_id:
+                    del self._shingles[sid]
+        return found
+
+
+def propose_for_source(sid: int, later: list[int], cache: ViewCache, gate: StoryGate, candidates_per_claim: int,
+                       state: TaskState = NO_STATE):
+    """Links between the claims of ``sid`` and those of its later story neighbours."""
+    scope = cache.views([sid])
+    if not scope or not later:
+        return {}
+    pool = cache.views([sid, *later])
+    stats = TermStats(v.terms for v in pool.values())
+    weigh(list(pool.values()), stats)
+    gate.annotate(pool.values())
+    index = TermIndex(list(pool.values()), stats)   # candidates() leaves out the claim's own source
+
+    def candidates_of(view: ClaimView) -> list[int]:
+        # the pool is one story already: propose_links applies the claim-level test to each pair
+        return [cid for cid, _ in index.candidates(view, candidates_per_claim)]
+
+    return propose_links(list(scope.values()), pool, candidates_of, stats, state, gate.may_compare)
+
+
+def load_texts(session: Session, source_ids) -> dict[int, SourceText]:
+    ids = list(source_ids)
+    out = {}
+    for i in range(0, len(ids), _CHUNK):
+        rows = session.execute(select(Source.id, Source.outlet, Source.body).where(Source.id.in_(ids[i:i + _CHUNK])))
+        for sid, outlet, body in rows:
+            out[sid] = SourceText(sid, outlet, body or "")
+    return out
+
+
+class LazyTexts(dict):
+    """Source bodies read on first use (the origin book asks for a few at a time)."""
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+
+    def get(self, sid, default=None):
+        if sid not in self:
+            self[sid] = load_texts(self.session, [sid]).get(sid)
+        found = dict.get(self, sid)
+        return found if found is not None else default
+
+
+def story_neighbours(gate: StoryGate, source_ids: list[int]) -> dict[int, set[int]]:
+    """Each source's story neighbours, made symmetric (a neighbour found from either side counts)."""
+    out: dict[int, set[int]] = {sid: set() for sid in source_ids}
+    for sid in source_ids:
+        for other in gate.neighbours(sid):
+            if other in out:
+                out[sid].add(other)
+                out[other].add(sid)
+    return out
