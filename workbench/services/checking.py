@@ -314,7 +314,7 @@ def _upsert_links():
 
 
 def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_STATE) -> CheckReport:
-    """Check the claims of newly imported (or re-extracted) sources against everything else."""
+    """Check the claims of newly imported (or re-extracted) sources against the other sources of their story."""
     report = CheckReport()
     if not source_ids:
         return report
@@ -322,12 +322,20 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
         scope_views = _load_views(session, source_ids=source_ids)
         if not scope_views:
             return report
-        finder = search_candidate_finder(ws)
-        if finder is None:   # no search index: compare against every stored claim through a term index
+        from workbench.services import full_check as fc
+
+        story = fc.story_of_sources(session, scope_views.values())
+        finder = None if story is not None else search_candidate_finder(ws)
+        if story is not None:   # the usual case: compare with every claim of the story's other sources
+            gate, neighbours = story
+            pool = {**_load_views(session, source_ids=neighbours), **scope_views}
+            gate.annotate(pool.values())
+            candidates_of, stats = _index_candidates(pool, gate)
+        elif finder is None:   # no search index: compare against every stored claim through a term index
             pool = _load_views(session)
             gate = StoryGate.from_views(pool.values())
             candidates_of, stats = _index_candidates(pool, gate)
-        else:
+        else:   # a story too large to load: the search index picks the candidates
             with finder:
                 found = {v.id: [cid for cid, _ in _search_candidates(finder, v, CANDIDATES_PER_CLAIM * 3)]
                          for v in scope_views.values()}

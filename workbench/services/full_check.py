@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex
 from workbench.crosscheck.checker import OriginBook, SourceText, propose_links
-from workbench.crosscheck.story import COMMON_ENTITY_SHARE, StoryGate, rarity
+from workbench.crosscheck.story import COMMON_ENTITY_SHARE, MAX_STORY_POSTING, StoryGate, rarity
 from workbench.crosscheck.terms import TermStats
 from workbench.crosscheck.view import ClaimView, story_keys, weigh
 from workbench.storage.models import Claim, Source, SourceName
@@ -173,4 +173,74 @@ def story_neighbours(gate: StoryGate, source_ids: list[int]) -> dict[int, set[in
             if other in out:
                 out[sid].add(other)
                 out[other].add(sid)
+    return out
+
+
+# An incremental check loads every claim of the story's other sources up to this many sources; a larger story
+# (one event covered by thousands of articles) is searched through the index instead.
+MAX_STORY_SOURCES = 400
+
+
+def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int]] | None:
+    """The gate and the story neighbours of newly checked sources, from the stored names of all sources.
+
+    The names of the new sources are stored first. Returns None when the neighbours are too many to load.
+    """
+    scope: dict[int, Counter[str]] = defaultdict(Counter)
+    for view in views:
+        scope[view.source_id].update(view.story_keys)
+    for sid in {v.source_id for v in views}:
+        scope.setdefault(sid, Counter())
+    write_source_names(session, scope)
+    live = select(Source.id).where(Source.deleted_at.is_(None))
+    stored_sources = session.scalar(select(func.count(func.distinct(SourceName.source_id)))
+                                    .where(SourceName.source_id.in_(live))) or 0
+    if stored_sources <= len(scope) and session.scalar(
+            select(func.count()).select_from(Source).where(Source.deleted_at.is_(None))) > len(scope):
+        # names never stored (a workspace from before revision 0006): store every source's once
+        every, _ = read_source_names(session)
+        write_source_names(session, every, replace_all=True)
+        stored_sources = len(every)
+    wanted = {name for counts in scope.values() for name in counts}
+    if not wanted:
+        return None
+    limit = max(MAX_STORY_POSTING, int(stored_sources * 0.05))
+    spread = _name_spread(session, wanted)
+    usable = [n for n in wanted if spread.get(n, (0, 0))[0] <= limit]
+    candidates: set[int] = set()
+    for i in range(0, len(usable), _CHUNK):
+        candidates.update(session.scalars(
+            select(SourceName.source_id).where(SourceName.name.in_(usable[i:i + _CHUNK]),
+                                               SourceName.source_id.in_(live)).distinct()))
+    candidates -= set(scope)
+    names: dict[int, Counter[str]] = {sid: counts for sid, counts in scope.items()}
+    ids = sorted(candidates)
+    for i in range(0, len(ids), _CHUNK):
+        for sid, name, count in session.execute(select(SourceName.source_id, SourceName.name, SourceName.claims)
+                                                .where(SourceName.source_id.in_(ids[i:i + _CHUNK]))):
+            names.setdefault(sid, Counter())[name] = count
+    every_name = {name for counts in names.values() for name in counts}
+    spread.update(_name_spread(session, every_name - set(spread)))
+    total = session.scalar(select(func.count()).select_from(Claim).join(Source, Claim.source_id == Source.id)
+                           .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None))) or 0
+    common = {n for n, (_, claims) in spread.items() if claims > total * COMMON_ENTITY_SHARE} \
+        if stored_sources >= 20 else ()
+    gate = StoryGate(names, lambda name: rarity(total, spread.get(name, (0, 0))[1]), stored_sources, common)
+    neighbours = sorted(c for c in ids if any(gate.same_story(sid, c) for sid in scope))
+    if len(neighbours) > MAX_STORY_SOURCES:
+        return None
+    return gate, neighbours
+
+
+def _name_spread(session: Session, names) -> dict[str, tuple[int, int]]:
+    """For each name: how many live sources name it, and in how many claims."""
+    names = list(names)
+    live = select(Source.id).where(Source.deleted_at.is_(None))
+    out: dict[str, tuple[int, int]] = {}
+    for i in range(0, len(names), _CHUNK):
+        rows = session.execute(select(SourceName.name, func.count(), func.sum(SourceName.claims))
+                               .where(SourceName.name.in_(names[i:i + _CHUNK]), SourceName.source_id.in_(live))
+                               .group_by(SourceName.name))
+        for name, sources, claims in rows:
+            out[name] = (sources, claims or 0)
     return out
