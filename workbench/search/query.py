@@ -11,6 +11,7 @@ from whoosh.qparser.syntax import DisMaxGroup
 from whoosh.query import And, AndNot, DisjunctionMax, Every, Not, NullQuery, Or, Query
 
 from workbench.domain.errors import QueryError
+from workbench.search.coord import with_counting_or
 from workbench.search.schema import DEFAULT_FIELDS, build_schema
 
 QUERY_HELP = """\
@@ -71,7 +72,7 @@ class QueryParser:
         query = self._parse(text)
         if query == NullQuery and not _only_stopwords(text):
             raise QueryError(f"nothing searchable in {text!r}: {QUERY_HELP.splitlines()[0]}")
-        return as_users_mean(query).normalize()
+        return with_counting_or(as_users_mean(query).normalize())
 
     def _parse(self, text: str) -> Query:
         try:
