@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from tests.crosscheck.helpers import add_article, claim_id
 from workbench.cli import main
@@ -17,7 +17,7 @@ from workbench.services.checking import (
     claim_crosscheck,
     set_link_decision,
 )
-from workbench.storage.models import Claim, Link
+from workbench.storage.models import Claim, Link, SourceName
 
 WIRE = ("(AP) — A passenger ferry carrying 214 people ran aground off Karsholm island early on Tuesday, "
         "the coast guard said. All passengers were brought ashore by lifeboats within three hours. "
@@ -232,3 +232,30 @@ def test_check_results_do_not_touch_updated_at(ws, planted):
     with ws.session() as s:
         assert dict(s.execute(select(Claim.id, Claim.updated_at)).all()) == before
         assert s.scalar(select(Claim.checked_at).limit(1)) is not None
+
+
+def _sources_of(ws, claim_ids):
+    with ws.session() as s:
+        return {s.get(Claim, cid).source_id for cid in claim_ids}
+
+
+def test_the_full_check_links_claims_of_one_story_only(ws, planted):
+    check_all(ws)
+    ferry = {planted[k][0] for k in ("wire", "copy", "own", "conflict")}
+    festival = {planted[k][0] for k in ("fest_a", "fest_b", "fest_c")}
+    with ws.session() as s:
+        for link in s.scalars(select(Link)):
+            ends = {s.get(Claim, link.a_id).source_id, s.get(Claim, link.b_id).source_id}
+            assert ends <= ferry or ends <= festival, link.reasons
+        stored = {sid for (sid,) in s.execute(select(SourceName.source_id))}
+    assert stored == ferry | festival
+
+
+def test_a_new_article_is_checked_against_its_story_even_when_names_were_never_stored(ws, planted):
+    with ws.session() as s:   # as in a workspace made before the names were stored
+        s.execute(delete(SourceName))
+    check_sources(ws, [planted["conflict"][0]])
+    rel = _relations(ws)
+    assert rel[frozenset((_cid(planted, "wire", "214 people"), _cid(planted, "conflict", "180 people")))] == "conflicts"
+    with ws.session() as s:
+        assert s.scalar(select(func.count(func.distinct(SourceName.source_id)))) == 7

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import combinations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -76,12 +75,6 @@ def propose_links(scope: list[ClaimView], pool: dict[int, ClaimView], candidates
     return out
 
 
-# Above this many member pairs, two groups of identical sentences are linked through their representatives
-# (conflicts are worth more links than agreements; `related` links stay between representatives).
-MAX_PAIRWISE_IDENTICAL = 40
-MAX_EXPANDED_PAIRS = {Relation.CONFLICTS: 400, Relation.CORROBORATES: 40, Relation.RELATED: 1}
-
-
 def identity_key(view: ClaimView) -> tuple:
     """Claims with this key say exactly the same thing: the same words, dates resolving the same way."""
     return (" ".join(view.text.split()).casefold(), tuple(f.reading.label() for f in view.dates))
@@ -93,87 +86,6 @@ def group_identical(views: list[ClaimView]) -> dict[int, list[ClaimView]]:
     for view in sorted(views, key=lambda v: v.id):
         groups[identity_key(view)].append(view)
     return {members[0].id: members for members in groups.values()}
-
-
-def propose_grouped(views: dict[int, ClaimView], candidates: CandidateFn, stats: TermStats,
-                    state: TaskState = NO_STATE, may_compare: PairTest = any_pair) -> dict[Pair, Proposal]:
-    """A full check that compares each distinct sentence once: syndicated copies repeat sentences verbatim.
-
-    Identical sentences of different sources corroborate their group's representative; a relation found
-    between two representatives holds for their members too (offsets moved to each member's position).
-    """
-    groups = group_identical(list(views.values()))
-    reps = {rid: members[0] for rid, members in groups.items()}
-    rep_of = {m.id: rid for rid, members in groups.items() for m in members}
-
-    def rep_candidates(view: ClaimView) -> list[int]:
-        return list(dict.fromkeys(rep_of[c] for c in candidates(view) if c in rep_of))
-
-    base = propose_links(list(reps.values()), reps, rep_candidates, stats, state, may_compare)
-    out: dict[Pair, Proposal] = {}
-    for members in groups.values():
-        # every copy is linked to every other while that stays readable; a sentence repeated in more sources
-        # is linked to a few earlier copies in its own story
-        pairs = (combinations(members, 2) if len(members) <= MAX_PAIRWISE_IDENTICAL
-                 else _first_peers(members, may_compare))
-        for x, y in pairs:
-            # a stock sentence ("did not respond to a request for comment") repeated in other stories is no copy
-            if x.source_id != y.source_id and may_compare(x, y):
-                first, second = (x, y) if x.id < y.id else (y, x)
-                out[pair_key(x.id, y.id)] = Proposal(
-                    Relation.CORROBORATES, ["identical sentence"],
-                    {"pairs": [], "verbatim": True, "text_similarity": 1.0,
-                     "published": {"a": first.published_label(), "b": second.published_label()}}, 1.0)
-    for (ra, rb), proposal in base.items():
-        ma, mb = groups[ra], groups[rb]
-        cap = MAX_EXPANDED_PAIRS[proposal.relation]
-        if len(ma) * len(mb) <= cap:
-            pairs = [(x, y) for x in ma for y in mb]
-        elif cap > 1:
-            pairs = [(ma[0], y) for y in mb] + [(x, mb[0]) for x in ma[1:]]
-        else:
-            pairs = [(ma[0], mb[0])]
-        for x, y in pairs:
-            if x.source_id == y.source_id or not may_compare(x, y):
-                continue
-            key = pair_key(x.id, y.id)
-            if key in out:
-                continue
-            out[key] = proposal if (x.id, y.id) == (ra, rb) else _moved(proposal, x, y, reps[ra], reps[rb])
-    return out
-
-
-def _first_peers(members: list[ClaimView], may_compare: PairTest, peers: int = 3, reach: int = 200):
-    """For a sentence repeated in many sources: each copy with a few earlier copies of its own story (looked for
-    among the ``reach`` copies before it, so a stock phrase in thousands of sources stays linear)."""
-    for i, member in enumerate(members[1:], start=1):
-        found = 0
-        for earlier in reversed(members[max(0, i - reach):i]):
-            if earlier.source_id != member.source_id and may_compare(earlier, member):
-                yield earlier, member
-                found += 1
-                if found == peers:
-                    break
-
-
-def _moved(proposal: Proposal, x: ClaimView, y: ClaimView, ra: ClaimView, rb: ClaimView) -> Proposal:
-    """The representatives' proposal for two of their members; a/b follow id order, offsets follow the text."""
-    flip = x.id > y.id
-    shift = {"a": x.start - ra.start, "b": y.start - rb.start}
-    pairs = []
-    for pair in proposal.details.get("pairs", []):
-        moved = dict(pair)
-        for side in ("a", "b"):
-            if isinstance(pair.get(side), dict):
-                moved[side] = {**pair[side], "start": pair[side]["start"] + shift[side],
-                               "end": pair[side]["end"] + shift[side]}
-        if flip:
-            moved["a"], moved["b"] = moved.get("b"), moved.get("a")
-        pairs.append(moved)
-    first, second = (y, x) if flip else (x, y)
-    details = {**proposal.details, "pairs": pairs,
-               "published": {"a": first.published_label(), "b": second.published_label()}}
-    return Proposal(proposal.relation, list(proposal.reasons), details, proposal.score)
 
 
 def _verbatim(x: str, y: str) -> bool:

@@ -7,7 +7,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -17,8 +17,6 @@ from workbench.crosscheck.checker import (
     LinkView,
     OriginBook,
     Pair,
-    SourceText,
-    group_identical,
     propose_links,
     summarise,
 )
@@ -28,6 +26,7 @@ from workbench.crosscheck.view import ClaimView, build_view, story_keys, weigh
 from workbench.domain.claims import LinkDecision
 from workbench.domain.errors import NotFound, WorkbenchError
 from workbench.domain.facets import Facets
+from workbench.services import full_check as fc
 from workbench.storage.models import Claim, Link, Source, utcnow
 from workbench.storage.workspace import Workspace, retry_on_conflict
 from workbench.tasks import NO_STATE, TaskState
@@ -82,16 +81,6 @@ def _load_views(session: Session, claim_ids=None, source_ids=None) -> dict[int, 
     for i in range(0, len(ids), _CHUNK):
         for row in session.execute(_live_claims(*_VIEW_COLUMNS).where(column.in_(ids[i:i + _CHUNK]))):
             out[row[0]] = _view(row)
-    return out
-
-
-def _load_sources(session: Session, source_ids) -> dict[int, SourceText]:
-    ids = list(source_ids)
-    out = {}
-    for i in range(0, len(ids), _CHUNK):
-        rows = session.execute(select(Source.id, Source.outlet, Source.body).where(Source.id.in_(ids[i:i + _CHUNK])))
-        for sid, outlet, body in rows:
-            out[sid] = SourceText(sid, outlet, body or "")
     return out
 
 
@@ -236,8 +225,6 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
     Source by source: each is compared with the later sources of its story (so each pair once), then each
     claim's origins are summed up from its stored links. Memory follows the largest story, not the workspace.
     """
-    from workbench.services import full_check as fc
-
     report = CheckReport()
     with ws.session() as session:
         state.progress(0, 1, "reading names")
@@ -322,8 +309,6 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
         scope_views = _load_views(session, source_ids=source_ids)
         if not scope_views:
             return report
-        from workbench.services import full_check as fc
-
         story = fc.story_of_sources(session, scope_views.values())
         finder = None if story is not None else search_candidate_finder(ws)
         if story is not None:   # the usual case: compare with every claim of the story's other sources
@@ -360,7 +345,7 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
         ends = {l.a for l in links} | {l.b for l in links}
         missing = ends - set(pool)
         views = {**pool, **_load_views(session, claim_ids=missing)} if missing else pool
-        book = OriginBook(_load_sources(session, {views[c].source_id for c in (affected | ends) if c in views}))
+        book = OriginBook(fc.load_texts(session, {views[c].source_id for c in (affected | ends) if c in views}))
         _store_summaries(session, {c for c in affected if c in views}, views, links, book, report, gate)
         report.claims_checked = len(scope_views)
     return report
