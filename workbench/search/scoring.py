@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.scoring import BM25F, BM25FScorer
-from whoosh.util.numeric import byte_to_length
 
-# What W3PerDocReader.doc_field_length returns for each stored length byte (0: no length, None).
-_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
+from workbench.search.lengths import LENGTH_OF_BYTE, length_bytes
 
 
 class TabledBM25F(BM25F):
@@ -44,13 +41,10 @@ def _length_table(reader, fieldname: str) -> Callable[[int], int | None] | None:
     """The field-length function of one segment's reader, or None to leave Whoosh's own (another reader type,
     a field without lengths: Whoosh then returns the default)."""
     try:
-        perdoc = reader._perdoc
-        name = _lenfield(fieldname)
-        if not perdoc.has_column(name):
-            return None
-        column = perdoc.column_reader(name, LENGTHS_COLUMN)
-        raw = column._dbfile.get(column._basepos, column._count)
+        raw = length_bytes(reader._perdoc, fieldname)
     except AttributeError:  # not a single segment's reader of the codec we know
         return None
-    table, count = _LENGTH_OF_BYTE, len(raw)
+    if raw is None:
+        return None
+    table, count = LENGTH_OF_BYTE, len(raw)
     return lambda docnum: table[raw[docnum]] if docnum < count else None

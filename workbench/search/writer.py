@@ -8,12 +8,14 @@ existence check (an ``os.stat`` per posting of a field that stores no lengths).
 from __future__ import annotations
 
 import pickle
-from typing import Any
+from collections.abc import Callable
+from functools import partial
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.formats import Positions
-from whoosh.util.numeric import byte_to_length
+from whoosh.analysis import IDTokenizer, LowercaseFilter
+from whoosh.formats import Existence, Positions
 from whoosh.writing import PostingPool, SegmentWriter
+
+from workbench.search.lengths import LENGTH_OF_BYTE, length_bytes
 
 from workbench.search.terms import Analysis, analysis_of, term_positions
 
@@ -63,11 +65,11 @@ class FastWriter(SegmentWriter):
     def __init__(self, ix, limitmb: int = 128, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = _ChunkedPool(self._tempstorage, self.newsegment, limitmb=limitmb)
-        self._analyses = _fast_fields(self.schema)
+        self._postings = _fast_fields(self.schema)
 
     def add_document(self, **fields):
-        """SegmentWriter.add_document, with the postings of plain text fields made by `term_positions`."""
-        if self._analyses is None:
+        """SegmentWriter.add_document, with the postings of plain text and id fields made here."""
+        if self._postings is None:
             return super().add_document(**fields)
         self._check_state()
         perdocwriter, schema, docnum, add_post = self.perdocwriter, self.schema, self.docnum, self.pool.add
@@ -84,9 +86,9 @@ class FastWriter(SegmentWriter):
                 length = 0
                 if field.indexed:
                     fieldboost = self._field_boost(fields, fieldname, docboost)
-                    analysis = self._analyses.get(fieldname)
-                    if analysis is not None and isinstance(value, str):
-                        items = _positions_postings(analysis, field.format, value)
+                    postings = self._postings.get(fieldname)
+                    if postings is not None and isinstance(value, str):
+                        items = postings(field.format, value)
                     else:
                         items = field.index(value)
                     for tbytes, freq, weight, vbytes in items:
@@ -107,34 +109,37 @@ class FastWriter(SegmentWriter):
     def per_document_reader(self):
         reader = super().per_document_reader()
         # Only read while the new segment is flushed: its files do not change meanwhile, so each field's lengths
-        # column is read once into memory instead of once per posting.
-        columns: dict[str, Any] = {}
+        # column is read once instead of once per posting.
+        columns: dict[str, bytes | None] = {}
 
         def doc_field_length(docnum: int, fieldname: str, default: int = 0):
             if fieldname not in columns:
-                name = _lenfield(fieldname)
-                columns[fieldname] = (reader.column_reader(name, LENGTHS_COLUMN).load()
-                                      if reader.has_column(name) else None)
+                columns[fieldname] = length_bytes(reader, fieldname)
             lengths = columns[fieldname]
             if lengths is None:
                 return default
-            lbyte = lengths[docnum] if docnum < len(lengths) else 0
-            return byte_to_length(lbyte) if lbyte else None   # as W3PerDocReader.doc_field_length
+            return LENGTH_OF_BYTE[lengths[docnum]] if docnum < len(lengths) else None
 
         reader.doc_field_length = doc_field_length
         return reader
 
 
-def _fast_fields(schema) -> dict[str, Analysis] | None:
-    """The fields whose postings `term_positions` can make; None (Whoosh's own code throughout) when a field has
-    spelling or vectors, which `FastWriter.add_document` leaves out."""
-    out = {}
+def _fast_fields(schema) -> dict[str, Callable] | None:
+    """{field: function(format, text) -> postings} for the fields whose postings we make as Whoosh would; None
+    (Whoosh's own code throughout) when a field has spelling or vectors, which `FastWriter.add_document` leaves
+    out."""
+    out: dict[str, Callable] = {}
     for name, field in schema.items():
         if field.separate_spelling() or field.vector:
             return None
-        analysis = analysis_of(getattr(field, "analyzer", None))
-        if field.indexed and type(field.format) is Positions and analysis is not None:
-            out[name] = analysis
+        analyzer = getattr(field, "analyzer", None)
+        if not field.indexed or analyzer is None:
+            continue
+        analysis = analysis_of(analyzer)
+        if type(field.format) is Positions and analysis is not None:
+            out[name] = partial(_positions_postings, analysis)
+        elif type(field.format) is Existence and _is_id_analyzer(analyzer):
+            out[name] = _id_postings if type(analyzer) is IDTokenizer else _lowercase_id_postings
     return out
 
 
@@ -143,3 +148,19 @@ def _positions_postings(analysis: Analysis, fmt: Positions, text: str):
     boost = fmt.field_boost
     for term, positions in term_positions(analysis, text).items():
         yield term.encode("utf-8"), len(positions), float(len(positions)) * boost, fmt.encode(positions)
+
+
+def _is_id_analyzer(analyzer) -> bool:
+    if type(analyzer) is IDTokenizer:
+        return True
+    items = getattr(analyzer, "items", None) or []
+    return [type(item) for item in items] == [IDTokenizer, LowercaseFilter]
+
+
+def _id_postings(fmt: Existence, text: str):
+    """The whole value as one term, as Existence.word_values gives it for an IDTokenizer."""
+    return ((text.encode("utf-8"), 1, fmt.field_boost, b""),)
+
+
+def _lowercase_id_postings(fmt: Existence, text: str):
+    return ((text.lower().encode("utf-8"), 1, fmt.field_boost, b""),)
