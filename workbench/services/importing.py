@@ -126,11 +126,13 @@ def same_text_as(session, doc: Document, hashes: set[int] | None = None) -> int 
     return syndicated
 
 
-def _match(session, doc: Document, hashes: set[int] | None) -> tuple[int | None, int | None]:
+def _match(session, doc: Document, hashes: set[int] | None,
+           folded_hash: str | None = None) -> tuple[int | None, int | None]:
     """(duplicate id, syndicated copy id): exact folded-text hash first, then the fingerprint index."""
     live = Source.deleted_at.is_(None)
     columns = (Source.id, Source.outlet, Source.url)
-    exact = session.execute(select(*columns).where(Source.body_hash == body_hash(doc.body), live).limit(20)).all()
+    folded_hash = folded_hash or body_hash(doc.body)
+    exact = session.execute(select(*columns).where(Source.body_hash == folded_hash, live).limit(20)).all()
     syndicated = None
     for source_id, outlet, url in exact:
         if not _other_publication(doc, outlet, url):
@@ -217,13 +219,15 @@ def store_document(ws: Workspace, doc: Document, *, path: str | None, data: byte
                    media_type: str | None = None) -> tuple[int, bool]:
     """Store a parsed document in its own transaction. Returns (source id, is_new)."""
     hashes = _body_shingles(doc.body)
+    folded_hash = body_hash(doc.body)
     with ws.session() as session:
-        dup, syndicated = _match(session, doc, hashes)
+        dup, syndicated = _match(session, doc, hashes, folded_hash)
         if dup is not None:
             return dup, False
         if syndicated is not None:
             doc.warnings.append(f"same text as source #{syndicated}, published elsewhere (a syndicated copy?)")
-        source = Source(
+        # Core inserts: the unit of work for one row and its file cost more than the rows are worth here.
+        source_id = session.execute(insert(Source.__table__).values(
             title=doc.title or (Path(path).stem if path else "Untitled"),
             outlet=doc.outlet,
             author=doc.author,
@@ -232,21 +236,20 @@ def store_document(ws: Workspace, doc: Document, *, path: str | None, data: byte
             published_time=doc.published_time,
             language=doc.language,
             body=doc.body,
-            body_hash=body_hash(doc.body),
+            body_hash=folded_hash,
             path=path,
             format=doc.format,
             warnings=list(doc.warnings),
-        )
+        )).inserted_primary_key[0]
         if data is not None:
             name = Path(path).name if path and "://" not in path else None
-            source.original = SourceFile(filename=name, media_type=media_type, data=data)
-        session.add(source)
-        session.flush()
+            session.execute(insert(SourceFile.__table__).values(
+                source_id=source_id, filename=name, media_type=media_type, data=data))
         picked = sample(hashes)
-        if picked:  # a Core executemany: ORM objects cost more than the rows are worth here
+        if picked:
             session.execute(insert(SourceFingerprint.__table__),
-                            [{"source_id": source.id, "hash": h} for h in picked])
-        return source.id, True
+                            [{"source_id": source_id, "hash": h} for h in picked])
+        return source_id, True
 
 
 def import_paths(ws: Workspace, paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES,
