@@ -16,11 +16,16 @@ MAX_KEYS = 14
 
 
 def figure_keys(view: ClaimView) -> list[str]:
+    """The rounded value of each figure, and what it measures: claims that disagree share the second only."""
     keys = []
     for fig in view.numbers:
         value = abs(fig.reading.value)
         if value:
             keys.append(f"#{fig.reading.unit or ''}:{float(f'{value:.2g}'):g}")
+        if fig.counted:
+            keys.append(f"#{fig.reading.unit or ''}:{fig.counted}")
+    for fig in view.dates:
+        keys.append(f"@{fig.reading.grain}")
     return keys
 
 

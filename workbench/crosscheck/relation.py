@@ -158,31 +158,30 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         line = f"names: {', '.join(la)} vs {', '.join(lb)}"
         pairs.append({"kind": "name", "verdict": verdict, "a": list(la), "b": list(lb)})
         (conflicts if verdict == "conflict" else agreements).append(line)
-    details = _details(a, b, pairs, text_sim)
+
+    def made(relation: Relation, reasons: list[str], score: float) -> Proposal:
+        return Proposal(relation, reasons, _details(a, b, pairs, text_sim), score, pairs)
+
     if conflicts:
-        return Proposal(Relation.CONFLICTS, conflicts + agreements, details, best, pairs)
+        return made(Relation.CONFLICTS, conflicts + agreements, best)
     if agreements:
         if a.negated != b.negated and text_sim >= TEXT_RELATED:
-            return Proposal(Relation.RELATED, agreements + ["one side is negated"], details, best, pairs)
-        return Proposal(Relation.CORROBORATES, agreements, details, best, pairs)
+            return made(Relation.RELATED, agreements + ["one side is negated"], best)
+        return made(Relation.CORROBORATES, agreements, best)
     shared = len(set(a.vector) & set(b.vector))
     if not actors:
         if text_sim >= TEXT_CORROBORATES:
-            return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}) but different actors"],
-                            details, text_sim, pairs)
+            return made(Relation.RELATED, [f"similar wording ({text_sim:.0%}) but different actors"], text_sim)
         return None
     if text_sim >= TEXT_CORROBORATES and shared >= MIN_SHARED_TERMS and not compatible:
         if _names_differ(a, b):   # "Football clubs in Zennwick ..." and "... in Zennhaven ...": a template
-            return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}) about different names"],
-                            details, text_sim, pairs)
+            return made(Relation.RELATED, [f"similar wording ({text_sim:.0%}) about different names"], text_sim)
         if a.negated != b.negated:
-            return Proposal(Relation.RELATED, [f"similar wording ({text_sim:.0%}), one side is negated"],
-                            details, text_sim, pairs)
-        return Proposal(Relation.CORROBORATES, [f"same statement: {shared} shared key terms ({text_sim:.0%})"],
-                        details, text_sim, pairs)
+            return made(Relation.RELATED, [f"similar wording ({text_sim:.0%}), one side is negated"], text_sim)
+        return made(Relation.CORROBORATES, [f"same statement: {shared} shared key terms ({text_sim:.0%})"], text_sim)
     if compatible or text_sim >= TEXT_RELATED:
         reasons = compatible or [f"related wording ({text_sim:.0%})"]
-        return Proposal(Relation.RELATED, reasons, details, max(best, text_sim), pairs)
+        return made(Relation.RELATED, reasons, max(best, text_sim))
     return None
 
 

@@ -222,8 +222,9 @@ def _store_summaries(session: Session, claim_ids: set[int], views: dict[int, Cla
 def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
     """Re-check every claim against every other source of its story: `workbench check WS`.
 
-    Source by source: each is compared with the later sources of its story (so each pair once), then each
-    claim's origins are summed up from its stored links. Memory follows the largest story, not the workspace.
+    Source by source: each is compared with the later sources of its story (so each pair once), and its
+    claims' origins are summed up from their links, all stored by then. Memory follows the largest story, not
+    the workspace.
     """
     report = CheckReport()
     with ws.session() as session:
@@ -239,29 +240,27 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
             select(Link.a_id, Link.b_id, Link.relation).where(Link.decision.is_(None)))}
         session.execute(delete(Link).where(Link.decision.is_(None)))
         cache = fc.ViewCache(session, _load_views)
+        book = fc.BoundedOriginBook(fc.LazyTexts(session))
         proposed: set[Pair] = set()
         order = sorted(stories)
         for done, sid in enumerate(order):
             if done % 16 == 0:
                 state.check()
                 state.progress(done, len(order), "comparing claims")
-            later = sorted(t for t in stories[sid] if t > sid)
+            neighbours = sorted(stories[sid])
+            later = [t for t in neighbours if t > sid]
             proposals = fc.propose_for_source(sid, later, cache, gate, CANDIDATES_PER_CLAIM)
             _write_proposals(session, proposals, decided, before, report)
             proposed.update(proposals)
-        report.links_removed += sum(1 for key in before if key not in proposed)
-        book = fc.BoundedOriginBook(fc.LazyTexts(session))
-        for done, sid in enumerate(order):
-            if done % 16 == 0:
-                state.check()
-                state.progress(done, len(order), "tracing origins")
+            # every link of this source is stored now (earlier sources linked to it in their turn): sum it up
             own = cache.views([sid])
             links = _stored_links(session, own)
-            views = cache.views([sid, *sorted(stories[sid])])
+            views = cache.views([sid, *neighbours])
             ends = ({l.a for l in links} | {l.b for l in links}) - set(views)
             if ends:   # links a person confirmed across stories
                 views = {**views, **_load_views(session, claim_ids=ends)}
             _store_summaries(session, set(own), views, links, book, report, gate)
+        report.links_removed += sum(1 for key in before if key not in proposed)
         report.claims_checked = total
     return report
 

@@ -26,6 +26,8 @@ VIEW_CACHE_CLAIMS = 40_000
 # Sources whose shingles (for copy detection) stay in memory.
 SHINGLE_CACHE_SOURCES = 2_000
 _CHUNK = 500
+# Stories with at most this many claims are compared claim against every claim that shares a key.
+COMPARE_ALL_BELOW = 400
 
 
 def tagged_names(entities_json: str | None) -> set[str]:
@@ -134,9 +136,12 @@ def propose_for_source(sid: int, later: list[int], cache: ViewCache, gate: Story
     gate.annotate(pool.values())
     index = TermIndex(list(pool.values()), stats)   # candidates() leaves out the claim's own source
 
+    # a small story is compared in full; in a large one each claim meets its best candidates
+    limit = len(pool) if len(pool) <= COMPARE_ALL_BELOW else candidates_per_claim
+
     def candidates_of(view: ClaimView) -> list[int]:
         # the pool is one story already: propose_links applies the claim-level test to each pair
-        return [cid for cid, _ in index.candidates(view, candidates_per_claim)]
+        return [cid for cid, _ in index.candidates(view, limit)]
 
     return propose_links(list(scope.values()), pool, candidates_of, stats, state, gate.may_compare)
 
