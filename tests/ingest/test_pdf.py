@@ -166,3 +166,15 @@ def test_failed_pdf_import_names_the_file_and_the_reason(tmp_path):
     assert len(report.imported) == 1
     assert [f["path"] for f in report.failed] == [str(bad)]
     assert report.failed[0]["error"].startswith("the PDF trips a safety limit of the PDF reader")
+
+
+def test_pdf_encrypted_with_aes_and_an_empty_password_imports():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes([article_lines(WIND)]))))
+    writer.encrypt(user_password="", owner_password="owner-only", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    assert b"/AESV2" in out.getvalue()
+    doc = read(out.getvalue())
+    assert doc.body.split("\n") == [ascii_only(p) for p in WIND]
