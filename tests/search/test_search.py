@@ -61,6 +61,11 @@ def test_wildcards_mark_whole_words_as_the_text_splits_them():
     text = "The 5km bridge and the tx5km bridges, 3.5kms long; footbridge kmh."
     assert highlight(text, words) == "The 5«km» «bridge» and the tx5km «bridges», 3.5«kms» long; footbridge «kmh»."
 
+    # Words the stemmer changes beyond a prefix, beside a wildcard: "firing" -> "fire", "visibility" -> "visibl".
+    words = query_words(parse_query("valu* fire visible"))
+    text = "Firing ended; visibility was poor and valuations fell. Misfiring pumps."
+    assert highlight(text, words) == ("«Firing» ended; «visibility» was poor and «valuations» fell. Misfiring pumps.")
+
 
 def test_one_article_full_of_matches_does_not_fill_the_first_page(ws, corpus):
     # Many claims of one source match; other sources that match must still make the top results.
