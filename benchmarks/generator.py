@@ -254,11 +254,14 @@ def make_event(seed: int, index: int) -> Event:
             conflicts[spec.slot] = _conflicting_value(spec, values[spec.slot], rng)
     first, second = etype.quote_parts
     quote = f"{rng.choice(first)} {rng.choice(second)}"
+    # a town keeps its river, mayor and population in every event that happens there
+    town = random.Random(f"{seed}:place:{place}")
+    river, mayor, population = town.choice(W.RIVERS), _name(town), town.randint(8000, 400000)
     return Event(
         index=index, type=etype, rng_seed=f"{seed}:{index}", place=place, region=region,
-        river=rng.choice(W.RIVERS), org=org, facility=rng.choice(etype.facilities), authority=authority,
-        speaker=_name(rng), speaker_role=rng.choice(W.OFFICIAL_ROLES), mayor=_name(rng),
-        population=int(_round_sig(rng.randint(8000, 400000), 2)), currency="USD" if rng.random() < 0.75 else "EUR",
+        river=river, org=org, facility=rng.choice(etype.facilities), authority=authority,
+        speaker=_name(rng), speaker_role=rng.choice(W.OFFICIAL_ROLES), mayor=mayor,
+        population=int(_round_sig(population, 2)), currency="USD" if rng.random() < 0.75 else "EUR",
         day=day, agency=rng.choice(W.AGENCIES), values=values, conflicts=conflicts, quote=quote,
     )
 
@@ -429,6 +432,7 @@ class _Writer:
         self.event = event
         self.rng = random.Random(f"{seed}:articles:{event.index}")
         self.outlets = outlets
+        self.volunteers = random.Random(f"{seed}:volunteers:{event.index}").randint(20, 400)   # filler agrees too
         et = event.type
         self.fields = {
             "place": event.place, "region": event.region, "river": event.river, "org": event.org,
@@ -527,7 +531,7 @@ class _Writer:
             "wname": _name(rng), "wname2": _name(rng), "job": rng.choice(W.WITNESS_JOBS),
             "job2": rng.choice(W.WITNESS_JOBS), "later": rng.choice(_LATER), "scene": rng.choice(_SCENES),
             "scene2": rng.choice(_SCENES), "weekday_any": W.WEEKDAYS[published.weekday()], "outlet": outlet,
-            "volunteers": rng.randint(20, 400),
+            "volunteers": self.volunteers,
         }
         for template in self.event.type.context + tuple(templates):
             yield template.format(**slots)

@@ -99,3 +99,33 @@ def test_one_template_about_two_towns_is_not_a_corroboration():
                                entities=("Marrowby", "Quenford"))
     proposal = compare_claims(a, b, stats)
     assert proposal is None or proposal.relation is not Relation.CORROBORATES
+
+
+def _dated(*items):
+    """Views of (text, date text, iso) claims with their date facets, over the filler pool."""
+    from workbench.domain.facets import DateFacet
+
+    views = []
+    for i, (text, when, iso) in enumerate(items, start=1):
+        facets = Facets()
+        pos = text.find(when)
+        facets.dates.append(DateFacet(text=when, start=pos, end=pos + len(when), iso=iso, kind="date"))
+        name = text.split()[1]
+        facets.entities.append(EntityFacet(name, text.find(name), text.find(name) + len(name), "org"))
+        views.append(build_view(i, i, 0, text, facets))
+    views += [build_view(10 + i, 10 + i, 0, t, Facets()) for i, t in enumerate(FILLER)]
+    stats = TermStats(v.terms for v in views)
+    weigh(views, stats)
+    return views, stats
+
+
+def test_two_denials_at_different_times_do_not_conflict_but_two_reports_do():
+    (a, b, *_), stats = _dated(
+        ("The Marrowby council did not respond to a request for comment on Monday.", "Monday", "2025-03-03"),
+        ("The Marrowby council did not respond to a request for comment on Thursday.", "Thursday", "2025-03-06"))
+    proposal = compare_claims(a, b, stats)
+    assert proposal.relation is Relation.RELATED and "both sides negated" in proposal.reasons[0]
+    (a, b, *_), stats = _dated(
+        ("The Marrowby council approved the harbour budget on Monday.", "Monday", "2025-03-03"),
+        ("The Marrowby council approved the harbour budget on Thursday.", "Thursday", "2025-03-06"))
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS

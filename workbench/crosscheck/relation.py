@@ -162,6 +162,9 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
     def made(relation: Relation, reasons: list[str], score: float) -> Proposal:
         return Proposal(relation, reasons, _details(a, b, pairs, text_sim), score, pairs)
 
+    if conflicts and a.negated and b.negated:
+        # "did not respond on Monday" and "did not respond on Sunday" can both be true
+        return made(Relation.RELATED, [c + " (both sides negated)" for c in conflicts] + agreements, best)
     if conflicts:
         return made(Relation.CONFLICTS, conflicts + agreements, best)
     if agreements:

@@ -48,6 +48,7 @@ class StoryGate:
         self._norm: dict[int, float] = {}
         self._same: dict[tuple[int, int], bool] = {}
         self._postings: dict[str, list[int]] | None = None
+        self._distinct_names: dict[int, frozenset[str]] = {}
         self._max_posting = max(MAX_STORY_POSTING, int(len(source_names) * 0.05))
 
     @classmethod
@@ -124,9 +125,15 @@ class StoryGate:
         found.discard(sid)
         return sorted(other for other in found if self._decide(sid, other))
 
+    def _distinct(self, view: ClaimView) -> frozenset[str]:
+        found = self._distinct_names.get(view.id)
+        if found is None:
+            found = self._distinct_names[view.id] = view.entities - self.common if self.common else view.entities
+        return found
+
     def may_compare(self, a: ClaimView, b: ClaimView) -> bool:
         """Same story, and the claims themselves share a distinctive name or name none."""
         if not self.same_story(a.source_id, b.source_id):
             return False
-        ea, eb = a.entities - self.common, b.entities - self.common
+        ea, eb = self._distinct(a), self._distinct(b)
         return not ea or not eb or bool(ea & eb) or bool(ea & self.story.get(b.source_id, frozenset()))

@@ -27,7 +27,7 @@ VIEW_CACHE_CLAIMS = 40_000
 SHINGLE_CACHE_SOURCES = 2_000
 _CHUNK = 500
 # Stories with at most this many claims are compared claim against every claim that shares a key.
-COMPARE_ALL_BELOW = 400
+COMPARE_ALL_BELOW = 250
 
 
 def tagged_names(entities_json: str | None) -> set[str]:
