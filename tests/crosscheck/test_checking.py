@@ -259,3 +259,16 @@ def test_a_new_article_is_checked_against_its_story_even_when_names_were_never_s
     assert rel[frozenset((_cid(planted, "wire", "214 people"), _cid(planted, "conflict", "180 people")))] == "conflicts"
     with ws.session() as s:
         assert s.scalar(select(func.count(func.distinct(SourceName.source_id)))) == 7
+
+
+def test_a_full_check_reports_what_changed(ws, planted):
+    first = check_all(ws)
+    links = len(_relations(ws))
+    assert (first.links_created, first.links_updated, first.links_removed) == (links, 0, 0)
+    again = check_all(ws)
+    assert (again.links_created, again.links_updated, again.links_removed) == (0, 0, 0)
+    with ws.session() as s:   # a re-extraction dropped a claim: its links go at the next check
+        gone = s.get(Claim, _cid(planted, "conflict", "180 people"))
+        lost = sum(1 for pair in _relations(ws) if gone.id in pair)
+        s.delete(gone)
+    assert lost and check_all(ws).links_created == 0

@@ -7,7 +7,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, delete, func, or_, select, update
+from sqlalchemy import bindparam, delete, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -236,12 +236,13 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
         decided = {(link.a_id, link.b_id): link
                    for link in session.scalars(select(Link).where(Link.decision.isnot(None)))}
         report.kept_decisions += len(decided)
-        before = {(a, b): rel for a, b, rel in session.execute(
-            select(Link.a_id, Link.b_id, Link.relation).where(Link.decision.is_(None)))}
+        # the links before, to report what changed (a temporary table: a million pairs stay out of memory)
+        session.execute(text("DROP TABLE IF EXISTS temp.previous_links"))
+        session.execute(text("CREATE TEMP TABLE previous_links AS "
+                             "SELECT a_id, b_id, relation FROM links WHERE decision IS NULL"))
         session.execute(delete(Link).where(Link.decision.is_(None)))
         cache = fc.ViewCache(session, _load_views)
         book = fc.BoundedOriginBook(fc.LazyTexts(session))
-        proposed: set[Pair] = set()
         order = sorted(stories)
         for done, sid in enumerate(order):
             if done % 16 == 0:
@@ -250,8 +251,7 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
             neighbours = sorted(stories[sid])
             later = [t for t in neighbours if t > sid]
             proposals = fc.propose_for_source(sid, later, cache, gate, CANDIDATES_PER_CLAIM)
-            _write_proposals(session, proposals, decided, before, report)
-            proposed.update(proposals)
+            _write_proposals(session, proposals, decided, report)
             # every link of this source is stored now (earlier sources linked to it in their turn): sum it up
             own = cache.views([sid])
             links = _stored_links(session, own)
@@ -260,13 +260,28 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
             if ends:   # links a person confirmed across stories
                 views = {**views, **_load_views(session, claim_ids=ends)}
             _store_summaries(session, set(own), views, links, book, report, gate)
-        report.links_removed += sum(1 for key in before if key not in proposed)
+        _count_changes(session, report)
         report.claims_checked = total
     return report
 
 
+def _count_changes(session: Session, report: CheckReport) -> None:
+    """Links created, changed and removed by a full check, against the copy taken before it."""
+    undecided = "SELECT a_id, b_id, relation FROM links WHERE decision IS NULL"
+    report.links_created += session.scalar(text(
+        f"SELECT count(*) FROM ({undecided}) AS l LEFT JOIN previous_links AS p USING (a_id, b_id) "
+        "WHERE p.a_id IS NULL")) or 0
+    report.links_updated += session.scalar(text(
+        f"SELECT count(*) FROM ({undecided}) AS l JOIN previous_links AS p USING (a_id, b_id) "
+        "WHERE p.relation != l.relation")) or 0
+    report.links_removed += session.scalar(text(
+        "SELECT count(*) FROM previous_links AS p LEFT JOIN links AS l USING (a_id, b_id) "
+        "WHERE l.a_id IS NULL OR l.decision IS NOT NULL")) or 0
+    session.execute(text("DROP TABLE temp.previous_links"))
+
+
 def _write_proposals(session: Session, proposals: dict[Pair, Proposal], decided: dict[Pair, Link],
-                     before: dict[Pair, str], report: CheckReport) -> None:
+                     report: CheckReport) -> None:
     """Insert one source's proposals; a link a person decided on keeps its decision and gets fresh reasons."""
     now = utcnow()
     rows = []
@@ -279,10 +294,6 @@ def _write_proposals(session: Session, proposals: dict[Pair, Proposal], decided:
         rows.append({"a_id": key[0], "b_id": key[1], "relation": str(p.relation), "reasons": p.reasons,
                      "details": p.details, "score": round(p.score, 4), "same_origin": False,
                      "created_at": now, "updated_at": now})
-        if key not in before:
-            report.links_created += 1
-        elif before[key] != str(p.relation):
-            report.links_updated += 1
         report.by_relation[str(p.relation)] = report.by_relation.get(str(p.relation), 0) + 1
     session.flush()
     for i in range(0, len(rows), _CHUNK):
