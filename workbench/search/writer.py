@@ -1,8 +1,8 @@
 """Whoosh's segment writer with the per-posting costs of a large rebuild taken out; the files it writes are the same.
 
-Measured on 1,000 generated articles (1.45 million postings): Whoosh's pool pickles each posting on its own when it
-spills to disk (a quarter of the rebuild), and at commit looks every posting's field length up through a file
-existence check (an ``os.stat`` per posting of a field that stores no lengths).
+Measured on 1,000 generated articles (1.45 million postings): Whoosh's pool pickled each posting on its own when it
+spilled to disk (a quarter of the rebuild), looked every posting's field length up through a file existence check
+at commit, and ran a generator chain per field and a Token object per word to make the postings.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from whoosh.formats import Existence, Positions
 from whoosh.writing import PostingPool, SegmentWriter
 
 from workbench.search.lengths import LENGTH_OF_BYTE, length_bytes
-
 from workbench.search.terms import Analysis, analysis_of, term_positions
 
 RUN_CHUNK = 20_000   # postings pickled together in a spilled run
@@ -33,6 +32,14 @@ class _ChunkedPool(PostingPool):
         if self.currentsize > self.limit:
             self.save()
         self.current.append(item)
+
+    def add_document(self, fieldnames: set[str], items: list[tuple]) -> None:
+        """A document's postings at once (the pool is sorted before use, so where it spills does not matter)."""
+        self.fieldnames |= fieldnames
+        self.currentsize += sum(150 + len(f) + 2 * len(t) + len(v or b"") for f, t, _, _, v in items)
+        if self.currentsize > self.limit:
+            self.save()
+        self.current += items
 
     def _write_run(self, f, items):
         chunk = []
@@ -72,10 +79,12 @@ class FastWriter(SegmentWriter):
         if self._postings is None:
             return super().add_document(**fields)
         self._check_state()
-        perdocwriter, schema, docnum, add_post = self.perdocwriter, self.schema, self.docnum, self.pool.add
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
         docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
+        posted: list[tuple] = []
+        indexed: set[str] = set()
         perdocwriter.start_doc(docnum)
         try:
             for fieldname in fieldnames:
@@ -94,7 +103,8 @@ class FastWriter(SegmentWriter):
                     for tbytes, freq, weight, vbytes in items:
                         if field.scorable:
                             length += freq
-                        add_post((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
+                        posted.append((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
+                    indexed.add(fieldname)
                 stored = fields.get(f"_stored_{fieldname}", value)
                 perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
                 if field.column_type and stored is not None:
@@ -103,8 +113,19 @@ class FastWriter(SegmentWriter):
             perdocwriter.cancel_doc()
             raise
         perdocwriter.finish_doc()
+        self.pool.add_document(indexed, posted)
         self._added = True
         self.docnum += 1
+
+    def _flush_segment(self):
+        if self._postings is None:
+            return super()._flush_segment()
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        _add_postings(self.fieldwriter, self.schema, lengths, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if lengths:
+            lengths.close()
 
     def per_document_reader(self):
         reader = super().per_document_reader()
@@ -141,6 +162,30 @@ def _fast_fields(schema) -> dict[str, Callable] | None:
         elif type(field.format) is Existence and _is_id_analyzer(analyzer):
             out[name] = _id_postings if type(analyzer) is IDTokenizer else _lowercase_id_postings
     return out
+
+
+def _add_postings(fieldwriter, schema, lengths, items) -> None:
+    """FieldWriter.add_postings for a pool of our own: sorted, and without spelling words."""
+    dfl = lengths.doc_field_length if lengths else (lambda docnum, fieldname: 0)
+    lastfield = lastterm = None
+    for fieldname, tbytes, docnum, weight, vbytes in items:
+        if fieldname != lastfield:
+            if lastterm is not None:
+                fieldwriter.finish_term()
+            if lastfield is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            lastfield, lastterm = fieldname, None
+        if tbytes != lastterm:
+            if lastterm is not None:
+                fieldwriter.finish_term()
+            fieldwriter.start_term(tbytes)
+            lastterm = tbytes
+        fieldwriter.add(docnum, weight, b"" if vbytes is None else vbytes, dfl(docnum, fieldname))
+    if lastterm is not None:
+        fieldwriter.finish_term()
+    if lastfield is not None:
+        fieldwriter.finish_field()
 
 
 def _positions_postings(analysis: Analysis, fmt: Positions, text: str):
