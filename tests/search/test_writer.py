@@ -81,3 +81,50 @@ def test_fast_writer_writes_the_same_files_as_whoosh(tmp_path, spill):
     from whoosh.writing import SegmentWriter
 
     assert _build(tmp_path / "fast", FastWriter, spill) == _build(tmp_path / "whoosh", SegmentWriter, spill)
+
+
+def _postings(folder: Path) -> dict:
+    ix = whoosh.index.open_dir(str(folder))
+    with ix.reader() as reader:
+        out = {}
+        for fieldname, text in reader.all_terms():
+            matcher = reader.postings(fieldname, text)
+            postings = []
+            while matcher.is_active():
+                fields = reader.stored_fields(matcher.id())
+                postings.append((fields["type"], fields["id"], matcher.weight(), matcher.value()))
+                matcher.next()
+            out[(fieldname, text)] = sorted(postings)
+        stored = sorted(tuple(sorted(fields.items())) for fields in reader.all_stored_fields())
+    ix.close()
+    return {"postings": out, "stored": stored}
+
+
+@pytest.mark.parametrize("optimize", [False, True], ids=["merge-small", "merge-all"])
+def test_fast_writer_updates_and_merges_as_whoosh_does(tmp_path, optimize):
+    import shutil
+
+    from whoosh.writing import SegmentWriter
+
+    docs = _documents()
+    results = {}
+    for name, writer_class in (("fast", FastWriter), ("whoosh", SegmentWriter)):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = whoosh.index.create_in(str(folder), build_schema())
+        for batch in (docs[:30], docs[30:50]):  # two segments to merge later
+            writer = SegmentWriter(ix, limitmb=16, compound=False)
+            for doc in batch:
+                writer.add_document(**doc)
+            writer.commit(merge=False)
+        writer = writer_class(ix, limitmb=16, compound=False)
+        writer.delete_by_term("key", "claim:3")
+        for doc in docs[50:]:
+            writer.update_document(**{**doc, "status": "verified"})
+        writer.update_document(**{**docs[7], "text": "A rewritten claim about the ferry."})
+        writer.commit(optimize=optimize)
+        ix.close()
+        results[name] = _postings(folder)
+        shutil.rmtree(folder)
+    assert results["fast"] == results["whoosh"]
+    assert ("status", b"verified") in results["fast"]["postings"]
