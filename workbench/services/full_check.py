@@ -25,6 +25,8 @@ from workbench.tasks import NO_STATE, TaskState
 VIEW_CACHE_CLAIMS = 40_000
 # Sources whose shingles (for copy detection) stay in memory.
 SHINGLE_CACHE_SOURCES = 2_000
+# Claims whose origin (who they credit) stays in memory.
+ORIGIN_CACHE_CLAIMS = 50_000
 _CHUNK = 500
 # Stories with at most this many claims are compared claim against every claim that shares a key.
 COMPARE_ALL_BELOW = 250
@@ -113,7 +115,12 @@ class ViewCache:
 
 
 class BoundedOriginBook(OriginBook):
-    """An origin book that forgets the shingles of sources it has not needed for a while."""
+    """An origin book that forgets the shingles and claim origins it has not needed for a while."""
+
+    def claim_origin(self, view: ClaimView):
+        if len(self._claims) > ORIGIN_CACHE_CLAIMS:
+            self._claims.clear()
+        return super().claim_origin(view)
 
     def _shingles_of(self, source_id: int) -> frozenset[int]:
         found = super()._shingles_of(source_id)
