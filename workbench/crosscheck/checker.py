@@ -77,7 +77,9 @@ def propose_links(scope: list[ClaimView], pool: dict[int, ClaimView], candidates
 
 def identity_key(view: ClaimView) -> tuple:
     """Claims with this key say exactly the same thing: the same words, dates resolving the same way."""
-    return (" ".join(view.text.split()).casefold(), tuple(f.reading.label() for f in view.dates))
+    if view.identity is None:
+        view.identity = (" ".join(view.text.split()).casefold(), tuple(f.reading.label() for f in view.dates))
+    return view.identity
 
 
 def group_identical(views: list[ClaimView]) -> dict[int, list[ClaimView]]:
@@ -192,12 +194,14 @@ def summarise(claim_ids: Iterable[int], views: dict[int, ClaimView], links: list
         elif link.relation == Relation.CONFLICTS:
             conflicts[link.a] += 1
             conflicts[link.b] += 1
-    # identical sentences in other sources state the fact too, even when linked only through a representative
+    # identical sentences in other sources of the story state the fact too, linked or not
+    claim_ids = set(claim_ids)
     siblings: dict[int, list[int]] = {}
     for members in group_identical(list(views.values())).values():
         if len(members) > 1:
             for m in members:
-                siblings[m.id] = [x.id for x in members if x.id != m.id and may_compare(m, x)]
+                if m.id in claim_ids:
+                    siblings[m.id] = [x.id for x in members if x.id != m.id and may_compare(m, x)]
     out: dict[int, Summary] = {}
     for cid in claim_ids:
         view = views.get(cid)

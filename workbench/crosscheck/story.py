@@ -118,7 +118,7 @@ class StoryGate:
                 for name in self.salient(source):
                     self._postings[name].append(source)
         found: set[int] = set()
-        for name in self.names.get(sid, {}):
+        for name in self.salient(sid, 2 * SALIENT_NAMES):
             posting = self._postings.get(name, ())
             if len(posting) <= self._max_posting:
                 found.update(posting)
@@ -133,7 +133,9 @@ class StoryGate:
 
     def may_compare(self, a: ClaimView, b: ClaimView) -> bool:
         """Same story, and the claims themselves share a distinctive name or name none."""
-        if not self.same_story(a.source_id, b.source_id):
-            return False
+        return self.same_story(a.source_id, b.source_id) and self.claims_may_meet(a, b)
+
+    def claims_may_meet(self, a: ClaimView, b: ClaimView) -> bool:
+        """The claim-level half of `may_compare`, for claims whose sources are known to share a story."""
         ea, eb = self._distinct(a), self._distinct(b)
         return not ea or not eb or bool(ea & eb) or bool(ea & self.story.get(b.source_id, frozenset()))

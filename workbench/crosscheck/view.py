@@ -60,6 +60,7 @@ class ClaimView:
     entity_names: tuple[str, ...] = ()
     story_keys: frozenset[str] = frozenset()   # key words of the names the extractor tagged: who the story is about
     source_names: frozenset[str] = frozenset()   # the story keys of every claim of its source (set by the gate)
+    identity: tuple | None = None   # what identical copies of the sentence share (set by checker.identity_key)
     numbers: list[Figure] = field(default_factory=list)
     dates: list[Figure] = field(default_factory=list)
     attributions: list[AttributionFacet] = field(default_factory=list)

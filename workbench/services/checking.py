@@ -33,7 +33,7 @@ from workbench.tasks import NO_STATE, TaskState
 
 log = logging.getLogger(__name__)
 
-CANDIDATES_PER_CLAIM = 30
+CANDIDATES_PER_CLAIM = 25
 _CHUNK = 500
 
 
@@ -283,7 +283,7 @@ def _count_changes(session: Session, report: CheckReport) -> None:
 def _write_proposals(session: Session, proposals: dict[Pair, Proposal], decided: dict[Pair, Link],
                      report: CheckReport) -> None:
     """Insert one source's proposals; a link a person decided on keeps its decision and gets fresh reasons."""
-    now = utcnow()
+    now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
     rows = []
     for key, p in proposals.items():
         link = decided.get(key)
@@ -291,13 +291,21 @@ def _write_proposals(session: Session, proposals: dict[Pair, Proposal], decided:
             if p.relation == link.relation:
                 link.reasons, link.details, link.score = p.reasons, p.details, round(p.score, 4)
             continue
-        rows.append({"a_id": key[0], "b_id": key[1], "relation": str(p.relation), "reasons": p.reasons,
-                     "details": p.details, "score": round(p.score, 4), "same_origin": False,
-                     "created_at": now, "updated_at": now})
+        rows.append((key[0], key[1], str(p.relation), json.dumps(p.reasons), json.dumps(p.details),
+                     round(p.score, 4), now, now))
         report.by_relation[str(p.relation)] = report.by_relation.get(str(p.relation), 0) + 1
     session.flush()
-    for i in range(0, len(rows), _CHUNK):
-        session.execute(_upsert_links(), rows[i:i + _CHUNK])
+    # straight to the driver: a full check writes links by the hundred thousand, and the JSON is ready
+    if rows:
+        session.connection().exec_driver_sql(_UPSERT_SQL, rows)
+
+
+# The same upsert as `_upsert_links`, in SQLite's words, with timestamps in SQLAlchemy's storage format.
+_UPSERT_SQL = (
+    "INSERT INTO links (a_id, b_id, relation, reasons, details, score, same_origin, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (a_id, b_id) DO UPDATE SET relation = excluded.relation, "
+    "reasons = excluded.reasons, details = excluded.details, score = excluded.score, "
+    "updated_at = excluded.updated_at WHERE links.decision IS NULL")
 
 
 def _upsert_links():

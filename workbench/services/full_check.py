@@ -26,10 +26,10 @@ VIEW_CACHE_CLAIMS = 40_000
 # Sources whose shingles (for copy detection) stay in memory.
 SHINGLE_CACHE_SOURCES = 2_000
 # Claims whose origin (who they credit) stays in memory.
-ORIGIN_CACHE_CLAIMS = 50_000
+ORIGIN_CACHE_CLAIMS = 120_000
 _CHUNK = 500
-# Stories with at most this many claims are compared claim against every claim that shares a key.
-COMPARE_ALL_BELOW = 250
+# In stories with at most this many claims, each claim meets twice the usual number of candidates.
+SMALL_STORY_CLAIMS = 250
 
 
 def tagged_names(entities_json: str | None) -> set[str]:
@@ -143,14 +143,15 @@ def propose_for_source(sid: int, later: list[int], cache: ViewCache, gate: Story
     gate.annotate(pool.values())
     index = TermIndex(list(pool.values()), stats)   # candidates() leaves out the claim's own source
 
-    # a small story is compared in full; in a large one each claim meets its best candidates
-    limit = len(pool) if len(pool) <= COMPARE_ALL_BELOW else candidates_per_claim
+    # in a small story each claim meets twice as many candidates: there are few, and every fact counts
+    limit = 2 * candidates_per_claim if len(pool) <= SMALL_STORY_CLAIMS else candidates_per_claim
 
     def candidates_of(view: ClaimView) -> list[int]:
         # the pool is one story already: propose_links applies the claim-level test to each pair
         return [cid for cid, _ in index.candidates(view, limit)]
 
-    return propose_links(list(scope.values()), pool, candidates_of, stats, state, gate.may_compare)
+    # every source of the pool shares the story of ``sid``: only the claim-level test is left
+    return propose_links(list(scope.values()), pool, candidates_of, stats, state, gate.claims_may_meet)
 
 
 def load_texts(session: Session, source_ids) -> dict[int, SourceText]:
