@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     scaling = None
     if args.scaling:
         scaling = run_scaling(args.size_list, seed=args.seed, quick=args.quick, stage_timeout=args.stage_timeout,
-                              progress=progress)
+                              progress=progress, skip=args.skip_list)
         run = scaling["runs"][-1]
     else:
         run = run_benchmark(args.articles, seed=args.seed, workdir=args.workdir, skip=args.skip_list,

@@ -195,14 +195,19 @@ SCALING_FIGURES = (
 
 
 def run_scaling(sizes: list[int], *, seed: int = DEFAULT_SEED, quick: bool = False,
-                stage_timeout: float | None = None, progress: Callable[[str], None] | None = None) -> dict:
+                stage_timeout: float | None = None, progress: Callable[[str], None] | None = None,
+                skip: tuple[str, ...] = ()) -> dict:
     """Run at each size (GUI and export skipped: they do not depend on corpus size) and fit cost exponents."""
     runs = []
     say = progress or (lambda _msg: None)
     for n in sizes:
         say(f"scaling run at {n} articles")
-        runs.append(run_benchmark(n, seed=seed, skip=("gui", "export"), quick=quick, stage_timeout=stage_timeout,
-                                  progress=progress))
+        runs.append(run_benchmark(n, seed=seed, skip=tuple({"gui", "export", *skip}), quick=quick,
+                                  stage_timeout=stage_timeout, progress=progress))
+        done = runs[-1]
+        say(f"at {n} articles: " + ", ".join(   # in the log as it goes, so a long run is never all lost
+            f"{label} {(done if stage is None else done['stages'].get(stage, {})).get(key)}"
+            for label, stage, key in SCALING_FIGURES))
     table: dict[str, dict] = {}
     for label, stage, key in SCALING_FIGURES:
         values = []
