@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from tests.ingest.samples import LIBRARY, html_page
+from tests.local_server import local_server
 from workbench.gui.qt import QtWidgets
 from workbench.storage.workspace import open_workspace
 
@@ -154,13 +154,8 @@ def site(tmp_path):
         def log_message(self, *args):
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
+    with local_server(functools.partial(Quiet, directory=str(root))) as url:
+        yield url
 
 
 def answer_url_dialog(monkeypatch, text: str, ok: bool = True) -> None:

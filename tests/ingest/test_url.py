@@ -1,11 +1,11 @@
 """Fetching articles by URL from a local test server: pages, PDFs, HTTP errors, limits, no network."""
 
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from tests.local_server import local_server
 from tests.ingest.samples import LIBRARY, WIND, ascii_only, html_page, pdf_bytes, wrap
 from workbench.domain.errors import ImportFailed
 from workbench.ingest.url import check_url, read_url
@@ -44,13 +44,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
+    with local_server(Handler) as url:
+        yield url
 
 
 def test_page_is_fetched_and_read_like_a_saved_page(server):
