@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
 
@@ -66,6 +67,11 @@ class AttributionFacet:
     kind: str = "named"           # agency | outlet | official | document | anonymous | named
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 @dataclass
 class Facets:
     numbers: list[NumberFacet] = field(default_factory=list)
@@ -83,8 +89,9 @@ class Facets:
     }
 
     def to_json(self) -> dict[str, list[dict[str, Any]]]:
+        # field by field, not dataclasses.asdict: facets are flat, and asdict deep-copies (a tenth of extraction)
         return {
-            name: [{k: _clean(v) for k, v in asdict(item).items()} for item in getattr(self, name)]
+            name: [{k: _clean(getattr(item, k)) for k in _field_names(type(item))} for item in getattr(self, name)]
             for name in self._TYPES
         }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -65,16 +66,14 @@ def _checked(text: str) -> str:
     return text
 
 
+# Control characters other than \t \n \f \r, C1 controls, U+FFFD, private use and lone surrogates.
+_ODD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
+
+
 def looks_binary(text: str) -> bool:
     """Control characters, replacement marks or unassigned code points in more than 2% of a sample."""
     sample = text[:20_000]
     if not sample:
         return False
-    odd = 0
-    for ch in sample:
-        code = ord(ch)
-        if code < 32:
-            odd += ch not in "\n\r\t\f"
-        elif 0x7F <= code <= 0x9F or ch == "\ufffd" or 0xE000 <= code <= 0xF8FF or 0xD800 <= code <= 0xDFFF:
-            odd += 1
+    odd = len(_ODD_CHARACTERS.findall(sample))
     return odd > max(2, 0.02 * len(sample))

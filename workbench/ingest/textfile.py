@@ -14,6 +14,8 @@ from workbench.ingest.document import Document
 from workbench.ingest.metadates import is_ambiguous, parse_meta_date
 from workbench.ingest.normalize import normalize_text
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 
@@ -34,7 +36,7 @@ def read_text(path: Path, data: bytes) -> Document:
     m = _FRONT.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1))
+            loaded = yaml.load(m.group(1), Loader=_YAML_LOADER)   # libyaml's when built in: a tenth of import
         except yaml.YAMLError as exc:
             loaded = None
             mark = getattr(exc, "problem_mark", None)
