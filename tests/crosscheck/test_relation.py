@@ -129,3 +129,17 @@ def test_two_denials_at_different_times_do_not_conflict_but_two_reports_do():
         ("The Marrowby council approved the harbour budget on Monday.", "Monday", "2025-03-03"),
         ("The Marrowby council approved the harbour budget on Thursday.", "Thursday", "2025-03-06"))
     assert compare_claims(a, b, stats).relation is Relation.CONFLICTS
+
+
+def test_the_same_counted_noun_in_unrelated_sentences_is_no_conflict():
+    (a, b, *_), stats = _views("A fire at the Ostby depot forced 1,200 residents from their homes on Tuesday.",
+                               "Two residents of Mill Lane told the Ledger they saw smoke before midnight.",
+                               numbers={"1,200 residents": None, "Two residents": None},
+                               entities=("Ostby", "Mill Lane", "Ledger"))
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is not Relation.CONFLICTS
+    (a, b, *_), stats = _views("The Ostby council said more than 1,500 residents remain out of their homes.",
+                               "The Ostby fire forced 1,200 residents from their homes on Tuesday.",
+                               numbers={"more than 1,500 residents": None, "1,200 residents": None},
+                               entities=("Ostby",))
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS

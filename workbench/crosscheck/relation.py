@@ -109,6 +109,7 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
     # Different actors ("Meta" vs "Amazon") rule out a conflict and a wording match; equal figures in matching
     # contexts still corroborate, since long sentences often name the parties differently.
     actors = same_actors(a, b)
+    same_subject = bool(a.story_keys & b.story_keys)
     pairs: list[dict] = []
     conflicts: list[str] = []
     agreements: list[str] = []
@@ -120,7 +121,8 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
             continue
         ra, rb = fa.reading, fb.reading
         verdict = compare_readings(ra, rb)
-        if verdict is Verdict.CONFLICT and (m < CONFLICT_FIGURE or not actors or not anchors_agree(fa, fb, stats)):
+        if verdict is Verdict.CONFLICT and (m < CONFLICT_FIGURE or not actors
+                                            or not anchors_agree(fa, fb, stats, same_subject=same_subject)):
             verdict = Verdict.COMPATIBLE
         what = _what(a, fa, fb)
         line = f"number: {ra.text} vs {rb.text}" + (f" ({what})" if what else "")
@@ -141,7 +143,7 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         if verdict is DateVerdict.UNRELATED:
             continue
         if verdict is DateVerdict.CONFLICT and (m < CONFLICT_FIGURE or not actors or not same_grain(wa, wb)
-                                                or not anchors_agree(fa, fb, stats)):
+                                                or not anchors_agree(fa, fb, stats, same_subject=same_subject)):
             continue
         kind = "time" if "time" in (wa.grain, wb.grain) else "date"
         what = _what(a, fa, fb)
