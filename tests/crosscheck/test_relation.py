@@ -133,7 +133,7 @@ def test_two_denials_at_different_times_do_not_conflict_but_two_reports_do():
 
 def test_the_same_counted_noun_in_unrelated_sentences_is_no_conflict():
     (a, b, *_), stats = _views("A fire at the Ostby depot forced 1,200 residents from their homes on Tuesday.",
-                               "Asked by the Ledger, 3 residents of Mill Lane said they saw smoke before midnight.",
+                               "In Ostby, 3 residents of Mill Lane told the Ledger they saw smoke before midnight.",
                                numbers={"1,200 residents": None, "3 residents": None},
                                entities=("Ostby", "Mill Lane", "Ledger"))
     proposal = compare_claims(a, b, stats)

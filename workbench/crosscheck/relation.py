@@ -109,7 +109,6 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
     # Different actors ("Meta" vs "Amazon") rule out a conflict and a wording match; equal figures in matching
     # contexts still corroborate, since long sentences often name the parties differently.
     actors = same_actors(a, b)
-    same_subject = bool(a.story_keys & b.story_keys)
     pairs: list[dict] = []
     conflicts: list[str] = []
     agreements: list[str] = []
@@ -122,7 +121,7 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         ra, rb = fa.reading, fb.reading
         verdict = compare_readings(ra, rb)
         if verdict is Verdict.CONFLICT and (m < CONFLICT_FIGURE or not actors
-                                            or not anchors_agree(fa, fb, stats, same_subject=same_subject)):
+                                            or not anchors_agree(fa, fb, stats)):
             verdict = Verdict.COMPATIBLE
         what = _what(a, fa, fb)
         line = f"number: {ra.text} vs {rb.text}" + (f" ({what})" if what else "")
@@ -143,7 +142,7 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         if verdict is DateVerdict.UNRELATED:
             continue
         if verdict is DateVerdict.CONFLICT and (m < CONFLICT_FIGURE or not actors or not same_grain(wa, wb)
-                                                or not anchors_agree(fa, fb, stats, same_subject=same_subject)):
+                                                or not anchors_agree(fa, fb, stats)):
             continue
         kind = "time" if "time" in (wa.grain, wb.grain) else "date"
         what = _what(a, fa, fb)

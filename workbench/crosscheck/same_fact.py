@@ -67,10 +67,9 @@ def figure_match(fa: Figure, fb: Figure, stats: TermStats) -> float:
     return score
 
 
-def anchors_agree(fa: Figure, fb: Figure, stats: TermStats, ratio: float = 0.5, same_subject: bool = False
-                  ) -> bool:
+def anchors_agree(fa: Figure, fb: Figure, stats: TermStats, ratio: float = 0.5) -> bool:
     """The strongest shared context word is among the strongest words on both sides (or the counted noun is
-    the same, of the same named subject or with one more word in common).
+    the same, of the same named person or with one more word in common).
 
     "would value Scale AI near $25 billion" and "investing $14.3 billion" share "invest", but on the first side
     it is a distant word while "value" is the predicate: not the same quantity.
@@ -78,11 +77,10 @@ def anchors_agree(fa: Figure, fb: Figure, stats: TermStats, ratio: float = 0.5, 
     wa = fa.weighted or {t: w * stats.idf(t) for t, w in fa.frame.items()}
     wb = fb.weighted or {t: w * stats.idf(t) for t, w in fb.frame.items()}
     if fa.counted and fa.counted == fb.counted and fa.counted not in GENERIC_COUNTED:
-        # the same thing counted, of the same named subject ("visitors" of the Lantern Festival, Marten's "age")
-        # or with something more said of it on both sides ("1,200 residents from their homes" and "1,500
-        # residents remain out of their homes"), not "two residents told the paper"
-        return (same_subject or bool(fa.names & fb.names)
-                or bool((set(wa) & set(wb)) - {fa.counted} - GENERIC_COUNTED))
+        # the same thing counted, of the same person named next to it (Marten's "age") or with something more
+        # said of it on both sides ("1,200 residents from their homes" and "1,500 residents remain out of
+        # their homes"), not "two residents told the paper"
+        return bool(fa.names & fb.names) or bool((set(wa) & set(wb)) - {fa.counted} - GENERIC_COUNTED)
     wa = {t: w for t, w in wa.items() if t not in GENERIC_COUNTED}
     wb = {t: w for t, w in wb.items() if t not in GENERIC_COUNTED}
     shared = set(wa) & set(wb)

@@ -71,6 +71,8 @@ SYNONYMS = {
     "takeover": "buy", "acquiring": "buy",
     "blaze": "fire", "fires": "fire", "flames": "fire", "flame": "fire",
     "agreement": "deal", "deals": "deal", "agreements": "deal",
+    "drew": "attract", "draws": "attract", "drawing": "attract", "attracted": "attract", "attracts": "attract",
+    "attracting": "attract",
 }
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ments", "ment", "edly", "ed", "ies", "es", "s", "e", "y")
