@@ -240,7 +240,7 @@ def make_event(seed: int, index: int) -> Event:
     place = _place(rng)
     region = rng.choice(W.REGIONS)
     org_tail = rng.choice(W.ORG_TAILS_COMPANY if etype.org_kind == "company" else W.ORG_TAILS_PUBLIC)
-    org = f"{rng.choice(W.ORG_HEADS)} {org_tail}"
+    org = f"{rng.choice(W.ORG_HEADS)}{rng.choice(W.ORG_ENDINGS)} {org_tail}"
     fields = {"place": place, "region": region, "org": org}
     authority = etype.authority.format(**fields)
     day = date(2024, 1, 1) + timedelta(days=rng.randrange(0, 720))

@@ -23,6 +23,9 @@ ORG_HEADS = (
     "Silverbirch", "Tidewell", "Umberfield", "Vantor", "Westbrook", "Yellowfin", "Zephyrine", "Ambervale",
     "Blackwood", "Cinderhill", "Driftwood", "Emberton",
 )
+# Endings that make the thirty heads into a few hundred company names: a world of 10,000 articles has more
+# than thirty companies in it, and the same company in many unrelated stories would join them into one.
+ORG_ENDINGS = ("", "ia", "ex", "on", "ara", "ico", "ent", "ora", "ix", "us", "an", "ite")
 ORG_TAILS_COMPANY = ("Industries", "Holdings", "Group", "Chemicals", "Logistics", "Motors", "Energy", "Systems",
                      "Foods", "Pharmaceuticals", "Networks", "Manufacturing")
 ORG_TAILS_PUBLIC = ("Authority", "Council", "Agency", "Commission", "Board", "Department")
