@@ -143,3 +143,11 @@ def test_the_same_counted_noun_in_unrelated_sentences_is_no_conflict():
                                numbers={"more than 1,500 residents": None, "1,200 residents": None},
                                entities=("Ostby",))
     assert compare_claims(a, b, stats).relation is Relation.CONFLICTS
+
+
+def test_the_full_stops_of_a_m_do_not_cut_a_date_off_its_verb():
+    (a, b, *_), stats = _dated(
+        ("The Ostby blaze broke out shortly after 2 a.m. on Tuesday at the depot.", "Tuesday", "2025-03-04"),
+        ("The Ostby fire broke out late on Monday, neighbours said.", "Monday", "2025-03-03"))
+    proposal = compare_claims(a, b, stats)
+    assert proposal.relation is Relation.CONFLICTS and proposal.reasons[0].startswith("date: Tuesday vs Monday")

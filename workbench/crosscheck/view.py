@@ -79,6 +79,15 @@ DATE_MODIFIERS = frozenset("lat earl earlier mid morn afternoon even night overn
                            "today tonight yesterday tomorrow ago local time gmt utc bst cet est edt pst".split())
 _EARLIER_RE = re.compile(r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?|pre-deal|once|until now)\b",
                          re.IGNORECASE)
+# Abbreviations whose full stops end no clause ("shortly after 2 a.m. on Tuesday"); masked with the same length.
+_ABBREVIATION = re.compile(r"\b(?:[ap]\.m\.|[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Inc|Corp|Ltd|Co|vs|approx|est)\.)")
+
+
+def mask_abbreviations(text: str) -> str:
+    """The text with the full stops of abbreviations blanked, for finding where clauses end."""
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", " "), text)
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s")
 NAME_WINDOW = 4
 
@@ -183,6 +192,7 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
                published_time: str | None = None) -> ClaimView:
     """Everything the comparison needs from one claim; offsets in facets are absolute body offsets."""
     tokens = tokenize(text)
+    clauses = mask_abbreviations(text)
     view = ClaimView(claim_id, source_id, start, text, outlet, title, published, published_time, tokens)
     view.terms = [t.stem for t in tokens if t.is_content]
     date_spans = [(d.start, d.end) for d in facets.dates]
@@ -193,7 +203,7 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         if rel_start < 0 or rel_end > len(text):
             continue
         reading = read_number(facet, text[max(0, rel_start - 30):rel_start])
-        frame, counted, near = _frame(text, tokens, rel_start, rel_end)
+        frame, counted, near = _frame(clauses, tokens, rel_start, rel_end)
         earlier = bool(_EARLIER_RE.search(text[max(0, rel_start - 40):rel_start]))
         age = age_of(text, rel_start, rel_end, reading.value)
         if age is not None:
@@ -210,7 +220,7 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         if when is None or rel_start < 0 or rel_end > len(text):
             continue
         # the event a date belongs to is often named further away ("announced ... late Thursday")
-        frame, _, near = _frame(text, tokens, rel_start, rel_end, DATE_WINDOW, DATE_MODIFIERS)
+        frame, _, near = _frame(clauses, tokens, rel_start, rel_end, DATE_WINDOW, DATE_MODIFIERS)
         view.dates.append(Figure(when, frame, None, near))
     names = [e.text for e in facets.entities if e.type not in ("outlet", "agency")]
     view.story_keys = frozenset(story_keys(names))
