@@ -1,8 +1,9 @@
 """The full check, story by story: each source is compared only with the sources of its own story.
 
 Memory stays bounded by a story's size, not the workspace's: claims are loaded per source and its story
-neighbours, through a cache of recently used sources, and links are written as each source is done. A second
-pass sums up each claim's origins from its stored links.
+neighbours, through a cache of recently used sources, links are written as each source is done, and its claims'
+origins are summed up from their stored links right after. An incremental check finds a new source's story
+through the names stored per source (`story_of_sources`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex
 from workbench.crosscheck.checker import OriginBook, SourceText, propose_links
-from workbench.crosscheck.story import COMMON_ENTITY_SHARE, MAX_STORY_POSTING, StoryGate, rarity
+from workbench.crosscheck.story import (
+    COMMON_ENTITY_SHARE,
+    MAX_STORY_POSTING,
+    MIN_SOURCES_FOR_SHARE,
+    StoryGate,
+    rarity,
+)
 from workbench.crosscheck.terms import TermStats
 from workbench.crosscheck.view import ClaimView, story_keys, weigh
 from workbench.storage.models import Claim, Source, SourceName
@@ -72,11 +79,12 @@ def write_source_names(session: Session, names: dict[int, Counter[str]], replace
 
 
 def gate_for(names: dict[int, Counter[str]], total_claims: int) -> StoryGate:
+    """The story gate over every source, names weighted by their rarity among all claims."""
     naming: Counter[str] = Counter()
     for counts in names.values():
         naming.update(counts)
     common = {n for n, c in naming.items() if c > total_claims * COMMON_ENTITY_SHARE} \
-        if len(names) >= 20 else ()
+        if len(names) >= MIN_SOURCES_FOR_SHARE else ()
     return StoryGate(names, lambda name: rarity(total_claims, naming.get(name, 0)), len(names), common)
 
 
@@ -237,7 +245,7 @@ def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int]] | N
     total = session.scalar(select(func.count()).select_from(Claim).join(Source, Claim.source_id == Source.id)
                            .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None))) or 0
     common = {n for n, (_, claims) in spread.items() if claims > total * COMMON_ENTITY_SHARE} \
-        if stored_sources >= 20 else ()
+        if stored_sources >= MIN_SOURCES_FOR_SHARE else ()
     gate = StoryGate(names, lambda name: rarity(total, spread.get(name, (0, 0))[1]), stored_sources, common)
     neighbours = sorted(c for c in ids if any(gate.same_story(sid, c) for sid in scope))
     if len(neighbours) > MAX_STORY_SOURCES:
