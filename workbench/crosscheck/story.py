@@ -9,6 +9,7 @@ every source names the main actors) stays one story.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -24,6 +25,8 @@ MIN_SOURCES_FOR_SHARE = 20
 # sources (or 5% of them): a story's own town and company, not a country every story mentions.
 SALIENT_NAMES = 6
 MAX_STORY_POSTING = 1000
+# A source meets at most this many other sources of its story in a full check (the most alike ones).
+MAX_NEIGHBOURS = 60
 # Names found in more than this share of claims (outlets, a country every story mentions) are not distinctive
 # in the claim-level test.
 COMMON_ENTITY_SHARE = 0.25
@@ -35,13 +38,17 @@ def rarity(claims: int, claims_naming: int) -> float:
     return math.log(1 + claims / max(1, claims_naming))
 
 
+_NONE: dict[str, int] = {}
+
+
 class StoryGate:
     """Per-source weighted name sets, and the pair tests built on them."""
 
     def __init__(self, source_names: dict[int, Counter[str]], weight: Callable[[str], float], sources: int,
                  common: Iterable[str] = ()):
         self.names = source_names
-        self.weight = weight
+        self._weigh = weight
+        self._weights: dict[str, float] = {}
         self.small = sources < MIN_SOURCES_FOR_SHARE
         self.common = frozenset(common)
         self.story = {sid: frozenset(names) - self.common for sid, names in source_names.items()}
@@ -75,6 +82,12 @@ class StoryGate:
         for view in views:
             view.source_names = frozenset(self.names.get(view.source_id, ()))
 
+    def weight(self, name: str) -> float:
+        found = self._weights.get(name)
+        if found is None:
+            found = self._weights[name] = self._weigh(name)
+        return found
+
     def _norm_of(self, sid: int) -> float:
         norm = self._norm.get(sid)
         if norm is None:
@@ -83,10 +96,11 @@ class StoryGate:
         return norm
 
     def similarity(self, x: int, y: int) -> float:
-        a, b = self.names.get(x, Counter()), self.names.get(y, Counter())
+        a, b = self.names.get(x, _NONE), self.names.get(y, _NONE)
         if len(a) > len(b):
             a, b = b, a
-        dot = sum(c * b[n] * self.weight(n) ** 2 for n, c in a.items() if n in b)
+        weight = self.weight
+        dot = sum(c * b[n] * weight(n) ** 2 for n, c in a.items() if n in b)
         return dot / (self._norm_of(x) * self._norm_of(y)) if dot else 0.0
 
     def same_story(self, x: int, y: int) -> bool:
@@ -110,20 +124,29 @@ class StoryGate:
         names = self.names.get(sid, {})
         return sorted(names, key=lambda n: -names[n] * self.weight(n))[:limit]
 
-    def neighbours(self, sid: int) -> list[int]:
-        """The other sources of ``sid``'s story, found through its most salient names."""
+    def neighbours(self, sid: int, limit: int = MAX_NEIGHBOURS) -> list[int]:
+        """The other sources of ``sid``'s story, found through its most salient names: the ``limit`` most alike.
+
+        Shared salient names are scored first (cheap), and only the best-scored sources get the full test, so
+        the cost per source stays flat however many sources share a common name.
+        """
         if self._postings is None:
             self._postings = defaultdict(list)
             for source, names in self.names.items():
                 for name in self.salient(source):
                     self._postings[name].append(source)
-        found: set[int] = set()
+        own = self.names.get(sid, {})
+        scores: dict[int, float] = defaultdict(float)
         for name in self.salient(sid, 2 * SALIENT_NAMES):
             posting = self._postings.get(name, ())
-            if len(posting) <= self._max_posting:
-                found.update(posting)
-        found.discard(sid)
-        return sorted(other for other in found if self._decide(sid, other))
+            if len(posting) > self._max_posting:
+                continue
+            weight = own[name] * self.weight(name) ** 2
+            for other in posting:
+                scores[other] += weight * self.names[other][name]
+        scores.pop(sid, None)
+        best = heapq.nlargest(limit + limit // 3, scores, key=scores.__getitem__)
+        return sorted([other for other in best if self._decide(sid, other)][:limit])
 
     def _distinct(self, view: ClaimView) -> frozenset[str]:
         found = self._distinct_names.get(view.id)
