@@ -130,61 +130,52 @@ def planted_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
 
 # ---------------------------------------------------------------- candidate recall against all pairs
 
-def _all_views(ctx: BenchRun):
-    build_view, weigh = need("workbench.crosscheck.view", "build_view", "weigh")
-    TermStats = need("workbench.crosscheck.terms", "TermStats")
-    from workbench.domain.facets import Facets
-    from workbench.storage.models import Claim, Source
-
-    views = {}
-    with ctx.ws.session() as session:
-        rows = session.execute(select(Claim, Source).join(Source, Claim.source_id == Source.id)
-                               .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None)))
-        for claim, source in rows:
-            views[claim.id] = build_view(claim.id, claim.source_id, claim.start, claim.text,
-                                         Facets.from_json(claim.facets), outlet=source.outlet, title=source.title,
-                                         published=source.published, published_time=source.published_time)
-    stats = TermStats(v.terms for v in views.values())
-    weigh(list(views.values()), stats)
-    return views, stats
-
-
 def candidate_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
     """Compare a sample of claims with every claim of other sources that shares a content word (every relation
     the comparison can find needs one) and passes the story gate, and report the share of those matches the
-    checker's candidates found."""
-    propose_links = need("workbench.crosscheck.checker", "propose_links")
-    StoryGate = need("workbench.crosscheck.story", "StoryGate")
-    views, stats = _all_views(ctx)
-    # the story gate is part of the comparison: two claims of unrelated stories are never a match
-    gate = StoryGate.from_views(views.values())
-    postings: dict[str, set[int]] = defaultdict(set)
-    for v in views.values():
-        for term in set(v.terms):
-            postings[term].add(v.id)
-        for ent in v.entities:
-            postings["@" + ent].add(v.id)
-    rng = random.Random(f"{ctx.seed}:brute")
-    ids = sorted(views)
-    sample = rng.sample(ids, k=min(len(ids), BRUTE_SAMPLE_QUICK if ctx.quick else BRUTE_SAMPLE))
+    checker's candidates found.
 
-    def everything_sharing_a_word(view):
-        out: set[int] = set()
-        for term in set(view.terms):
-            out |= postings[term]
-        for ent in view.entities:
-            out |= postings["@" + ent]
-        return out
+    Only the sources the gate puts in a sampled claim's story are loaded (pairs outside it are never a match),
+    so the comparison stays exhaustive without holding every claim of a large corpus in memory.
+    """
+    propose_links = need("workbench.crosscheck.checker", "propose_links")
+    fc = __import__("workbench.services.full_check", fromlist=["gate_for"])
+    load_views = need("workbench.services.checking", "_load_views")
+    TermStats = need("workbench.crosscheck.terms", "TermStats")
+    weigh = need("workbench.crosscheck.view", "weigh")
+    from workbench.storage.models import Claim
 
     started = time.perf_counter()
-    brute: dict = {}
-    done = 0
-    for claim_id in sample:
-        if done >= BRUTE_MIN and time.perf_counter() - started > BRUTE_BUDGET_SECONDS:
-            break
-        brute.update(propose_links([views[claim_id]], views, everything_sharing_a_word, stats,
-                                   may_compare=gate.may_compare))
-        done += 1
+    with ctx.ws.session() as session:
+        names, total = fc.read_source_names(session)
+        gate = fc.gate_for(names, total)
+        claim_sources = dict(session.execute(select(Claim.id, Claim.source_id).where(Claim.deleted_at.is_(None))).all())
+        rng = random.Random(f"{ctx.seed}:brute")
+        ids = sorted(claim_sources)
+        sample = rng.sample(ids, k=min(len(ids), BRUTE_SAMPLE_QUICK if ctx.quick else BRUTE_SAMPLE))
+        brute: dict = {}
+        done = 0
+        for claim_id in sample:
+            if done >= BRUTE_MIN and time.perf_counter() - started > BRUTE_BUDGET_SECONDS:
+                break
+            sid = claim_sources[claim_id]
+            story = gate.whole_story(sid)
+            pool = load_views(session, source_ids=[sid, *story])
+            stats = TermStats(v.terms for v in pool.values())
+            weigh(list(pool.values()), stats)
+            gate.annotate(pool.values())
+            view = pool.get(claim_id)
+            if view is None:
+                continue
+            words = set(view.terms) | {"@" + e for e in view.entities}
+
+            def everything_sharing_a_word(v, pool=pool, words=words):
+                return [c for c, other in pool.items()
+                        if words & (set(other.terms) | {"@" + e for e in other.entities})]
+
+            brute.update(propose_links([view], pool, everything_sharing_a_word, stats,
+                                       may_compare=gate.may_compare))
+            done += 1
     brute_seconds = time.perf_counter() - started
     matched = {k: str(p.relation) for k, p in brute.items()}
     strong = {k: r for k, r in matched.items() if r in ("corroborates", "conflicts")}

@@ -119,6 +119,10 @@ class StoryGate:
             return len(a & b) >= MIN_SHARED_STORY_ENTITIES
         return self.similarity(x, y) >= SAME_STORY
 
+    def whole_story(self, sid: int) -> list[int]:
+        """Every other source of ``sid``'s story, testing each source (for measuring `neighbours`)."""
+        return [other for other in self.names if other != sid and self._decide(sid, other)]
+
     def salient(self, sid: int, limit: int = SALIENT_NAMES) -> list[str]:
         """The names that most say what a source is about: often named in it, rare elsewhere."""
         names = self.names.get(sid, {})
