@@ -31,6 +31,7 @@ def run(ctx: BenchRun) -> dict:
         "articles": len(ctx.source_ids),
         "claims_checked": getattr(report, "claims_checked", None),
         "seconds": span.seconds,
+        "cpu_seconds": span.cpu_seconds,
         "peak_rss_mb": span.peak_mb,
         "links": dict(getattr(report, "by_relation", {}) or {}),
     }

@@ -104,20 +104,22 @@ def reset_peak() -> bool:
 @dataclass
 class Span:
     seconds: float = 0.0
+    cpu_seconds: float = 0.0   # this process's CPU time: the fair figure when the machine is shared
     peak_mb: float | None = None
     extra: dict = field(default_factory=dict)
 
 
 @contextmanager
 def measured() -> Iterator[Span]:
-    """Wall time and peak RSS of the block."""
+    """Wall time, CPU time and peak RSS of the block."""
     span = Span()
     reset_peak()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         yield span
     finally:
         span.seconds = time.perf_counter() - start
+        span.cpu_seconds = time.process_time() - cpu
         span.peak_mb = peak_rss_mb()
 
 

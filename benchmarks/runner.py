@@ -189,6 +189,7 @@ SCALING_FIGURES = (
     ("indexing", "indexing", "seconds"),
     ("search p95", "search", "p95_ms"),
     ("full check", "check", "seconds"),
+    ("full check CPU", "check", "cpu_seconds"),
     ("one new article", "check", "one_new_check_seconds"),
     ("peak RSS", None, "peak_rss_mb"),
 )
