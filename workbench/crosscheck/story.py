@@ -155,6 +155,8 @@ class StoryGate:
     def _distinct(self, view: ClaimView) -> frozenset[str]:
         found = self._distinct_names.get(view.id)
         if found is None:
+            if len(self._distinct_names) > 100_000:   # a full check passes every claim through here
+                self._distinct_names.clear()
             found = self._distinct_names[view.id] = view.entities - self.common if self.common else view.entities
         return found
 

@@ -31,7 +31,9 @@ from workbench.tasks import NO_STATE, TaskState
 # How many claims' comparison views stay in memory between sources (about 7 KB each).
 VIEW_CACHE_CLAIMS = 40_000
 # Sources whose shingles (for copy detection) stay in memory.
-SHINGLE_CACHE_SOURCES = 2_000
+SHINGLE_CACHE_SOURCES = 400
+# Source bodies kept for the origin book.
+TEXT_CACHE_SOURCES = 1_000
 # Claims whose origin (who they credit) stays in memory.
 ORIGIN_CACHE_CLAIMS = 120_000
 _CHUNK = 500
@@ -173,7 +175,7 @@ def load_texts(session: Session, source_ids) -> dict[int, SourceText]:
 
 
 class LazyTexts(dict):
-    """Source bodies read on first use (the origin book asks for a few at a time)."""
+    """Source bodies read on first use (the origin book asks for a few at a time), a bounded number kept."""
 
     def __init__(self, session: Session):
         super().__init__()
@@ -181,6 +183,8 @@ class LazyTexts(dict):
 
     def get(self, sid, default=None):
         if sid not in self:
+            if len(self) > TEXT_CACHE_SOURCES:
+                self.clear()
             self[sid] = load_texts(self.session, [sid]).get(sid)
         found = dict.get(self, sid)
         return found if found is not None else default
