@@ -243,13 +243,16 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
         session.execute(delete(Link).where(Link.decision.is_(None)))
         cache = fc.ViewCache(session, _load_views)
         book = fc.BoundedOriginBook(fc.LazyTexts(session))
-        order = sorted(stories)
+        # story by story (sources grouped by their most salient name), so the view cache keeps each story's claims
+        # while they are needed; a pair is compared at the turn of whichever source comes first
+        order = sorted(stories, key=lambda sid: (gate.salient(sid, 1) or [""])[0])
+        position = {sid: i for i, sid in enumerate(order)}
         for done, sid in enumerate(order):
             if done % 16 == 0:
                 state.check()
                 state.progress(done, len(order), "comparing claims")
             neighbours = sorted(stories[sid])
-            later = [t for t in neighbours if t > sid]
+            later = [t for t in neighbours if position[t] > position[sid]]
             proposals = fc.propose_for_source(sid, later, cache, gate, CANDIDATES_PER_CLAIM)
             _write_proposals(session, proposals, decided, report)
             # every link of this source is stored now (earlier sources linked to it in their turn): sum it up
