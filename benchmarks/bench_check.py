@@ -140,7 +140,8 @@ def candidate_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
     so the comparison stays exhaustive without holding every claim of a large corpus in memory.
     """
     propose_links = need("workbench.crosscheck.checker", "propose_links")
-    fc = __import__("workbench.services.full_check", fromlist=["gate_for"])
+    read_source_names = need("workbench.services.full_check", "read_source_names")
+    StoryGate = need("workbench.crosscheck.story", "StoryGate")
     load_views = need("workbench.services.checking", "_load_views")
     TermStats = need("workbench.crosscheck.terms", "TermStats")
     weigh = need("workbench.crosscheck.view", "weigh")
@@ -148,8 +149,8 @@ def candidate_recall(ctx: BenchRun, links: dict[tuple[int, int], str]) -> dict:
 
     started = time.perf_counter()
     with ctx.ws.session() as session:
-        names, total = fc.read_source_names(session)
-        gate = fc.gate_for(names, total)
+        names, total = read_source_names(session)
+        gate = StoryGate.from_names(names, total)
         claim_sources = dict(session.execute(select(Claim.id, Claim.source_id).where(Claim.deleted_at.is_(None))).all())
         rng = random.Random(f"{ctx.seed}:brute")
         ids = sorted(claim_sources)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from workbench.crosscheck.view import ClaimView
 
@@ -59,21 +59,28 @@ class StoryGate:
         self._max_posting = max(MAX_STORY_POSTING, int(len(source_names) * 0.05))
 
     @classmethod
+    def from_names(cls, names: dict[int, Counter[str]], total_claims: int,
+                   naming: Mapping[str, int] | None = None, sources: int | None = None) -> StoryGate:
+        """The gate over these sources' names; ``naming`` (how many claims name each, workspace-wide) and the
+        number of ``sources`` default to what ``names`` itself holds."""
+        if naming is None:
+            naming = Counter()
+            for counts in names.values():
+                naming.update(counts)
+        sources = len(names) if sources is None else sources
+        total = max(1, total_claims)
+        common = ({n for n, c in naming.items() if c > total * COMMON_ENTITY_SHARE}
+                  if sources >= MIN_SOURCES_FOR_SHARE else ())
+        return cls(names, lambda name: rarity(total, naming.get(name, 0)), sources, common)
+
+    @classmethod
     def from_views(cls, views: Iterable[ClaimView]) -> StoryGate:
-        """A gate over every claim of the workspace (the full check has them all in memory)."""
+        """A gate over every claim given (all of a workspace's, when no names are stored to read instead)."""
         views = list(views)
         by_source: dict[int, Counter[str]] = defaultdict(Counter)
-        naming: Counter[str] = Counter()
-        mentions: Counter[str] = Counter()
         for view in views:
             by_source[view.source_id].update(view.story_keys)
-            naming.update(view.story_keys)
-            mentions.update(view.entities)
-        total = max(1, len(views))
-        sources = len({v.source_id for v in views})
-        common = ({n for n, c in mentions.items() if c > total * COMMON_ENTITY_SHARE}
-                  if sources >= MIN_SOURCES_FOR_SHARE else ())
-        gate = cls(by_source, lambda name: rarity(total, naming.get(name, 0)), sources, common)
+        gate = cls.from_names(by_source, len(views))
         gate.annotate(views)
         return gate
 

@@ -61,20 +61,6 @@ class CandidateFinder:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def claim_count(self) -> int:
-        return self._claims
-
-    def claims_naming(self, word: str) -> int:
-        """How many claims name someone or something with this (lower-case) word."""
-        return self._searcher.doc_frequency("entities", word)
-
-    def common_names(self, share: float) -> frozenset[str]:
-        """Name words found in more than ``share`` of all claims."""
-        limit = share * self._claims
-        return frozenset(term.decode() if isinstance(term, bytes) else term
-                         for term, info in self._searcher.reader().iter_field("entities")
-                         if info.doc_frequency() > limit)
-
     def query_terms(self, text: str, entities: list[str], numbers: list[str]) -> list[tuple[str, str, float, int]]:
         """(field, term, boost, document frequency) worth asking for, the rarest first."""
         wanted: dict[tuple[str, str], float] = {}

@@ -8,11 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, or_, select, text, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex, search_candidate_finder
-from workbench.crosscheck.story import COMMON_ENTITY_SHARE, StoryGate, rarity
+from workbench.crosscheck.story import StoryGate
 from workbench.crosscheck.checker import (
     LinkView,
     OriginBook,
@@ -22,7 +21,7 @@ from workbench.crosscheck.checker import (
 )
 from workbench.crosscheck.relation import Proposal
 from workbench.crosscheck.terms import TermStats
-from workbench.crosscheck.view import ClaimView, build_view, story_keys, weigh
+from workbench.crosscheck.view import ClaimView, build_view, weigh
 from workbench.domain.claims import LinkDecision
 from workbench.domain.errors import NotFound, WorkbenchError
 from workbench.domain.facets import Facets
@@ -120,13 +119,9 @@ def _sync_links(session: Session, scope: set[int], proposals: dict[Pair, Proposa
     for i in range(0, len(stale), _CHUNK):   # set-based: thousands of links go in one statement each
         session.execute(delete(Link).where(Link.id.in_(stale[i:i + _CHUNK])))
     report.links_removed += len(stale)
-    now = utcnow()
-    rows = [{"a_id": a, "b_id": b, "relation": str(p.relation), "reasons": p.reasons, "details": p.details,
-             "score": round(p.score, 4), "same_origin": False, "created_at": now, "updated_at": now}
-            for (a, b), p in proposals.items() if (a, b) not in by_pair]
-    for i in range(0, len(rows), _CHUNK):
-        session.execute(_upsert_links(), rows[i:i + _CHUNK])
-    report.links_created += len(rows)
+    new = {key: p for key, p in proposals.items() if key not in by_pair}
+    _insert_links(session, new)
+    report.links_created += len(new)
     for proposal in proposals.values():
         report.by_relation[str(proposal.relation)] = report.by_relation.get(str(proposal.relation), 0) + 1
     session.expire_all()
@@ -231,7 +226,7 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
         state.progress(0, 1, "reading names")
         names, total = fc.read_source_names(session)
         fc.write_source_names(session, names, replace_all=True)
-        gate = fc.gate_for(names, total)
+        gate = StoryGate.from_names(names, total)
         stories = fc.story_neighbours(gate, sorted(names))
         decided = {(link.a_id, link.b_id): link
                    for link in session.scalars(select(Link).where(Link.decision.isnot(None)))}
@@ -286,39 +281,34 @@ def _count_changes(session: Session, report: CheckReport) -> None:
 def _write_proposals(session: Session, proposals: dict[Pair, Proposal], decided: dict[Pair, Link],
                      report: CheckReport) -> None:
     """Insert one source's proposals; a link a person decided on keeps its decision and gets fresh reasons."""
-    now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
-    rows = []
+    new: dict[Pair, Proposal] = {}
     for key, p in proposals.items():
         link = decided.get(key)
         if link is not None:
             if p.relation == link.relation:
                 link.reasons, link.details, link.score = p.reasons, p.details, round(p.score, 4)
             continue
-        rows.append((key[0], key[1], str(p.relation), json.dumps(p.reasons), json.dumps(p.details),
-                     round(p.score, 4), now, now))
+        new[key] = p
         report.by_relation[str(p.relation)] = report.by_relation.get(str(p.relation), 0) + 1
     session.flush()
-    # straight to the driver: a full check writes links by the hundred thousand, and the JSON is ready
+    _insert_links(session, new)
+
+
+def _insert_links(session: Session, proposals: dict[Pair, Proposal]) -> None:
+    """Insert links straight through the driver (a full check writes them by the hundred thousand); a pair
+    another process linked meanwhile is updated, unless a person decided on it."""
+    now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")   # SQLAlchemy's storage format for DateTime on SQLite
+    rows = [(a, b, str(p.relation), json.dumps(p.reasons), json.dumps(p.details), round(p.score, 4), now, now)
+            for (a, b), p in proposals.items()]
     if rows:
         session.connection().exec_driver_sql(_UPSERT_SQL, rows)
 
 
-# The same upsert as `_upsert_links`, in SQLite's words, with timestamps in SQLAlchemy's storage format.
 _UPSERT_SQL = (
     "INSERT INTO links (a_id, b_id, relation, reasons, details, score, same_origin, created_at, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (a_id, b_id) DO UPDATE SET relation = excluded.relation, "
     "reasons = excluded.reasons, details = excluded.details, score = excluded.score, "
     "updated_at = excluded.updated_at WHERE links.decision IS NULL")
-
-
-def _upsert_links():
-    """Insert links; a pair another process linked meanwhile is updated, unless a person decided on it."""
-    stmt = sqlite_insert(Link)
-    return stmt.on_conflict_do_update(
-        index_elements=[Link.a_id, Link.b_id],
-        set_={name: stmt.excluded[name] for name in ("relation", "reasons", "details", "score", "updated_at")},
-        where=Link.decision.is_(None),
-    )
 
 
 def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_STATE) -> CheckReport:
@@ -330,10 +320,9 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
         scope_views = _load_views(session, source_ids=source_ids)
         if not scope_views:
             return report
-        story = fc.story_of_sources(session, scope_views.values())
-        finder = None if story is not None else search_candidate_finder(ws)
-        if story is not None:   # the usual case: compare with every claim of the story's other sources
-            gate, neighbours = story
+        gate, neighbours = fc.story_of_sources(session, scope_views.values())
+        finder = None if neighbours is not None else search_candidate_finder(ws)
+        if neighbours is not None:   # the usual case: compare with every claim of the story's other sources
             pool = {**_load_views(session, source_ids=neighbours), **scope_views}
             gate.annotate(pool.values())
             candidates_of, stats = _index_candidates(pool, gate)
@@ -341,14 +330,13 @@ def check_sources(ws: Workspace, source_ids: list[int], state: TaskState = NO_ST
             pool = _load_views(session)
             gate = StoryGate.from_views(pool.values())
             candidates_of, stats = _index_candidates(pool, gate)
-        else:   # a story too large to load: the search index picks the candidates
+        else:   # a story too large to load, or one the names cannot place: the search index finds candidates
             with finder:
                 found = {v.id: [cid for cid, _ in _search_candidates(finder, v, CANDIDATES_PER_CLAIM * 3)]
                          for v in scope_views.values()}
-                wanted = {cid for ids in found.values() for cid in ids} - set(scope_views)
-                pool = {**_load_views(session, claim_ids=wanted), **scope_views}
-                gate = _searched_gate(session, finder, pool)
-                gate.annotate(pool.values())
+            wanted = {cid for ids in found.values() for cid in ids} - set(scope_views)
+            pool = {**_load_views(session, claim_ids=wanted), **scope_views}
+            gate.annotate(pool.values())
             stats = TermStats(v.terms for v in pool.values())
             weigh(list(pool.values()), stats)
 
@@ -384,24 +372,6 @@ def _index_candidates(pool: dict[int, ClaimView], gate: StoryGate):
                 if gate.may_compare(view, pool[cid])]
         return kept[:CANDIDATES_PER_CLAIM]
     return candidates_of, stats
-
-
-def _searched_gate(session: Session, finder, pool: dict[int, ClaimView]) -> StoryGate:
-    """The story gate for an incremental check: the names of every claim of the sources involved, weighted by
-    their rarity among all claims as the search index counts them."""
-    names: dict[int, Counter[str]] = {}
-    source_ids = list({v.source_id for v in pool.values()})
-    for i in range(0, len(source_ids), _CHUNK):
-        rows = session.execute(
-            select(Claim.source_id, func.json_extract(Claim.facets, "$.entities"))
-            .where(Claim.source_id.in_(source_ids[i:i + _CHUNK]), Claim.deleted_at.is_(None)))
-        for sid, entities in rows:
-            tagged = [e["text"] for e in json.loads(entities or "[]") if e.get("type") not in ("outlet", "agency")]
-            names.setdefault(sid, Counter()).update(story_keys(tagged))
-    sources = session.scalar(select(func.count()).select_from(Source).where(Source.deleted_at.is_(None))) or 0
-    claims = finder.claim_count()
-    weights = {name: rarity(claims, finder.claims_naming(name)) for counts in names.values() for name in counts}
-    return StoryGate(names, weights.__getitem__, sources, finder.common_names(COMMON_ENTITY_SHARE))
 
 
 def _search_candidates(finder, view: ClaimView, limit: int = CANDIDATES_PER_CLAIM) -> list[tuple[int, float]]:

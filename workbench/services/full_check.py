@@ -16,13 +16,7 @@ from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex
 from workbench.crosscheck.checker import OriginBook, SourceText, propose_links
-from workbench.crosscheck.story import (
-    COMMON_ENTITY_SHARE,
-    MAX_STORY_POSTING,
-    MIN_SOURCES_FOR_SHARE,
-    StoryGate,
-    rarity,
-)
+from workbench.crosscheck.story import MAX_STORY_POSTING, StoryGate
 from workbench.crosscheck.terms import TermStats
 from workbench.crosscheck.view import ClaimView, story_keys, weigh
 from workbench.storage.models import Claim, Source, SourceName
@@ -78,16 +72,6 @@ def write_source_names(session: Session, names: dict[int, Counter[str]], replace
             for sid, counts in names.items() for name, count in counts.items()]
     for i in range(0, len(rows), 5000):
         session.execute(insert(SourceName), rows[i:i + 5000])
-
-
-def gate_for(names: dict[int, Counter[str]], total_claims: int) -> StoryGate:
-    """The story gate over every source, names weighted by their rarity among all claims."""
-    naming: Counter[str] = Counter()
-    for counts in names.values():
-        naming.update(counts)
-    common = {n for n, c in naming.items() if c > total_claims * COMMON_ENTITY_SHARE} \
-        if len(names) >= MIN_SOURCES_FOR_SHARE else ()
-    return StoryGate(names, lambda name: rarity(total_claims, naming.get(name, 0)), len(names), common)
 
 
 class ViewCache:
@@ -206,10 +190,11 @@ def story_neighbours(gate: StoryGate, source_ids: list[int]) -> dict[int, set[in
 MAX_STORY_SOURCES = 400
 
 
-def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int]] | None:
+def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int] | None]:
     """The gate and the story neighbours of newly checked sources, from the stored names of all sources.
 
-    The names of the new sources are stored first. Returns None when the neighbours are too many to load.
+    The names of the new sources are stored first. The neighbours are None when they cannot be told (the new
+    sources tag no names) or are too many to load: then the search index has to find the candidates.
     """
     scope: dict[int, Counter[str]] = defaultdict(Counter)
     for view in views:
@@ -227,8 +212,6 @@ def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int]] | N
         write_source_names(session, every, replace_all=True)
         stored_sources = len(every)
     wanted = {name for counts in scope.values() for name in counts}
-    if not wanted:
-        return None
     limit = max(MAX_STORY_POSTING, int(stored_sources * 0.05))
     spread = _name_spread(session, wanted)
     usable = [n for n in wanted if spread.get(n, (0, 0))[0] <= limit]
@@ -248,12 +231,10 @@ def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int]] | N
     spread.update(_name_spread(session, every_name - set(spread)))
     total = session.scalar(select(func.count()).select_from(Claim).join(Source, Claim.source_id == Source.id)
                            .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None))) or 0
-    common = {n for n, (_, claims) in spread.items() if claims > total * COMMON_ENTITY_SHARE} \
-        if stored_sources >= MIN_SOURCES_FOR_SHARE else ()
-    gate = StoryGate(names, lambda name: rarity(total, spread.get(name, (0, 0))[1]), stored_sources, common)
+    gate = StoryGate.from_names(names, total, {n: claims for n, (_, claims) in spread.items()}, stored_sources)
     neighbours = sorted(c for c in ids if any(gate.same_story(sid, c) for sid in scope))
-    if len(neighbours) > MAX_STORY_SOURCES:
-        return None
+    if not wanted or len(neighbours) > MAX_STORY_SOURCES:
+        return gate, None
     return gate, neighbours
 
 
