@@ -223,7 +223,8 @@ class _Renderer:
     def auto_summary(self) -> str:
         counts = ", ".join(f"{n} rated {name}" if name != "Not rated" else f"{n} not yet rated"
                            for name, n in self.brief.rating_counts())
-        return f"This brief reviews {len(self.brief.entries)} claims from the collected coverage: {counts}."
+        n = len(self.brief.entries)
+        return f"This brief reviews {n} claim{'s' if n != 1 else ''} from the collected coverage: {counts}."
 
     def at_a_glance(self) -> None:
         self.heading("At a glance", 1)
