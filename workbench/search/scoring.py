@@ -7,8 +7,6 @@ field's column once and scores from a table; the scores are the same numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from whoosh.scoring import BM25F, BM25FScorer
 
 from workbench.search.lengths import LENGTH_OF_BYTE, length_bytes
@@ -19,32 +17,31 @@ class TabledBM25F(BM25F):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._tables: dict[tuple[int, str], tuple[object, Callable[[int], int | None] | None]] = {}
+        self._tables: dict[tuple[int, str], tuple[object, bytes | None]] = {}
 
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf=qf)
         if type(scorer) is BM25FScorer:
-            dfl = self._lengths(searcher.reader(), fieldname)
-            if dfl is not None:
-                scorer.dfl = dfl
+            column = self.length_column(searcher.reader(), fieldname)
+            if column is not None:
+                raw, table = column
+                count = len(raw)
+                scorer.dfl = lambda docnum: table[raw[docnum]] if docnum < count else None
         return scorer
 
-    def _lengths(self, reader, fieldname: str) -> Callable[[int], int | None] | None:
+    def length_column(self, reader, fieldname: str) -> tuple[bytes, list] | None:
+        """One segment's field lengths: a byte per document and the length each byte stands for; None to leave
+        Whoosh's own lookup (another reader type, a field without lengths: Whoosh then returns the default)."""
         key = (id(reader), fieldname)
         entry = self._tables.get(key)
         if entry is None or entry[0] is not reader:
-            entry = self._tables[key] = (reader, _length_table(reader, fieldname))
-        return entry[1]
+            entry = self._tables[key] = (reader, _length_bytes(reader, fieldname))
+        raw = entry[1]
+        return None if raw is None else (raw, LENGTH_OF_BYTE)
 
 
-def _length_table(reader, fieldname: str) -> Callable[[int], int | None] | None:
-    """The field-length function of one segment's reader, or None to leave Whoosh's own (another reader type,
-    a field without lengths: Whoosh then returns the default)."""
+def _length_bytes(reader, fieldname: str) -> bytes | None:
     try:
-        raw = length_bytes(reader._perdoc, fieldname)
+        return length_bytes(reader._perdoc, fieldname)
     except AttributeError:  # not a single segment's reader of the codec we know
         return None
-    if raw is None:
-        return None
-    table, count = LENGTH_OF_BYTE, len(raw)
-    return lambda docnum: table[raw[docnum]] if docnum < count else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from workbench.domain.errors import WorkbenchError
+from workbench.search.fast import top_documents
 from workbench.search.index import SyncReport, forget_searchers, open_index, rebuild_index
 from workbench.search.query import parse_query
 from workbench.search.schema import CLAIM, META, SOURCE
@@ -68,12 +69,18 @@ def reindex(ws: Workspace, state: TaskState = NO_STATE) -> SyncReport:
 
 
 def _ranked(searcher, parsed, limit: int) -> list[tuple[str, int, int, float]]:
+    wanted = limit * 3 + 1   # room for _spread_sources to move further hits of one source down
+    top = top_documents(searcher, parsed, wanted)
+    if top is None:
+        # optimize=False: Whoosh's block-quality skipping costs more than it saves in pure Python (measured).
+        top = [(hit.score, hit.docnum) for hit in searcher.search(parsed, limit=wanted, optimize=False)]
     # No `mask=` for the watermark document: Whoosh would list the whole mask on every search. It has no text,
     # so only "match everything" queries reach it, and it is dropped here.
-    # optimize=False: Whoosh's block-quality skipping costs more than it saves in pure Python (measured).
-    results = searcher.search(parsed, limit=limit * 3 + 1, optimize=False)
-    found = [(hit["type"], int(hit["id"]), int(hit["source_id"]), hit.score) for hit in results
-             if hit["type"] != META]
+    found = []
+    for score, docnum in top:
+        stored = searcher.stored_fields(docnum)
+        if stored["type"] != META:
+            found.append((stored["type"], int(stored["id"]), int(stored["source_id"]), score))
     return _spread_sources(found, limit)
 
 
