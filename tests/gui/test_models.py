@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.gui.models import ClaimsModel, SourcesModel, SourcesProxy
+from workbench.gui.models import ROLE_ID, ClaimsModel, SourcesModel, SourcesProxy
 from workbench.services import views
 from workbench.storage.workspace import open_workspace
 
@@ -30,6 +30,34 @@ def test_sources_model_and_proxy(qtmodeltester, ws):
     proxy.setFilterFixedString("harbor")
     qtmodeltester.check(proxy, force_py=True)
     assert proxy.rowCount() == 1
+
+
+def test_sources_panel_sorts_and_keeps_the_selection(qtbot, ws):
+    from workbench.gui.qt import Qt
+    from workbench.gui.sources import SourcesPanel
+
+    with ws.session() as session:
+        rows = views.source_rows(session)
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    panel.set_rows(rows)
+
+    def shown() -> list[int]:
+        return [panel.proxy.index(i, 0).data(ROLE_ID) for i in range(panel.proxy.rowCount())]
+
+    by_id = {r.id: r for r in rows}
+    assert [by_id[i].published for i in shown()] == sorted((r.published for r in rows), reverse=True)
+    chosen = shown()[-1]
+    panel.select_source(chosen, emit=False)
+    panel.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)   # "Most claims", as a header click does
+    assert [by_id[i].claims for i in shown()] == sorted((r.claims for r in rows), reverse=True)
+    assert panel.current_source_id() == chosen
+    panel.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [by_id[i].title.lower() for i in shown()] == sorted(r.title.lower() for r in rows)
+    panel.set_rows(rows)   # a reload keeps the order the user chose
+    assert [by_id[i].title.lower() for i in shown()] == sorted(r.title.lower() for r in rows)
+    panel.filter.setText("harbor")
+    assert panel.proxy.rowCount() == 1
 
 
 def test_claims_model_over_ids(qtmodeltester, ws):

@@ -16,18 +16,23 @@ ROLE_SUBTITLE = Qt.ItemDataRole.UserRole + 4
 
 
 class SourcesModel(QtCore.QAbstractTableModel):
-    """Every source with outlet, date, claim count and a status summary."""
+    """Every source with outlet, date, claim count and a status summary, kept in the order the view sorts by.
+
+    The model sorts itself with Python keys: a sorting proxy would ask ``data()`` twice per comparison, which took
+    over a second for 10,000 sources.
+    """
 
     HEADERS = ("Article", "Outlet", "Date", "Claims", "Status")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[views.SourceRow] = []
+        self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: list[views.SourceRow]) -> None:
         self.beginResetModel()
         try:
-            self._rows = list(rows)
+            self._rows = self._sorted(rows)
         finally:
             self.endResetModel()
 
@@ -39,6 +44,26 @@ class SourcesModel(QtCore.QAbstractTableModel):
 
     def source_at(self, row: int) -> views.SourceRow:
         return self._rows[row]
+
+    def _sorted(self, rows) -> list[views.SourceRow]:
+        if not 0 <= self._sort_column < len(self.HEADERS):
+            return list(rows)
+        column = self._sort_column
+        return sorted(rows, key=lambda r: sort_key(r, column),
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        try:
+            before = self.persistentIndexList()
+            ids = [self._rows[i.row()].id for i in before]
+            self._rows = self._sorted(self._rows)
+            row_of = {r.id: i for i, r in enumerate(self._rows)}
+            self.changePersistentIndexList(before, [self.index(row_of[sid], i.column())
+                                                    for sid, i in zip(ids, before)])
+        finally:
+            self.layoutChanged.emit()
 
     def rowCount(self, parent=QtCore.QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -61,8 +86,7 @@ class SourcesModel(QtCore.QAbstractTableModel):
         if role == ROLE_SUBTITLE:
             return " · ".join(x for x in (r.outlet or "Unknown outlet", r.published or "undated"))
         if role == ROLE_SORT:
-            return (r.title.lower(), r.outlet.lower(), r.published, r.claims,
-                    (r.disputed, r.corroborated, r.verified))[col]
+            return sort_key(r, col)
         if role == ROLE_ID:
             return r.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -74,6 +98,19 @@ class SourcesModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def sort_key(r: views.SourceRow, column: int):
+    """What a column sorts by: text without case, the ISO date, the count, the status counts."""
+    if column == 0:
+        return r.title.lower()
+    if column == 1:
+        return r.outlet.lower()
+    if column == 2:
+        return r.published
+    if column == 3:
+        return r.claims
+    return r.disputed, r.corroborated, r.verified
 
 
 def status_summary(r: views.SourceRow) -> str:
@@ -89,13 +126,18 @@ def status_summary(r: views.SourceRow) -> str:
 
 
 class SourcesProxy(QtCore.QSortFilterProxyModel):
-    """Filters sources by text over outlet and title; sorts by the typed sort role."""
+    """Filters sources by text over outlet and title; sorting is passed on to the source model."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(ROLE_SORT)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
 
 CLAIM_COLUMNS = (
