@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
-from workbench.gui.qt import QtCore, QtWidgets, Qt
+from workbench.gui.qt import QtCore, QtGui, QtWidgets, Qt
 from workbench.paths import SAMPLES
 from workbench.services import views
 
@@ -23,6 +23,31 @@ def test_opens_with_sources_and_claims(window):
     window.claims.scope.setCurrentIndex(1)   # all sources
     QtCore.QCoreApplication.processEvents()
     assert window.claims.model.rowCount() > 20 or window.tasks.busy()
+
+
+def test_opens_at_the_first_disputed_claim_with_its_source_selected(qtbot, sample_ws_path):
+    from workbench.gui.app import make_window
+
+    win = make_window(sample_ws_path, restore_layout=False, select="disputed")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: not win.tasks.busy() and win.claim_id is not None, timeout=10_000)
+    try:
+        assert win.claim_id == first_claim(win)
+        assert win.article.source_id == win.sources.current_source_id() is not None
+        assert win.claims.current_claim_id() == win.claim_id
+        assert win.sources.model.rowCount() == len(list(SAMPLES.glob("*.md")))
+    finally:
+        win.close_workspace()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")   # tooltip offscreen
+def test_search_syntax_help_on_hover(window):
+    box = window.search.query
+    QtWidgets.QApplication.sendEvent(box, QtGui.QHelpEvent(QtCore.QEvent.Type.ToolTip, QtCore.QPoint(5, 5),
+                                                           box.mapToGlobal(QtCore.QPoint(5, 5))))
+    assert "AND" in box.toolTip()
+    QtWidgets.QToolTip.hideText()
 
 
 def test_selecting_a_claim_fills_every_panel(window, qtbot):

@@ -32,7 +32,12 @@ def application() -> QtWidgets.QApplication:
     return app
 
 
-def make_window(workspace: Path | None, *, create: bool = False, restore_layout: bool = True):
+def make_window(workspace: Path | None, *, create: bool = False, restore_layout: bool = True,
+                select: str | None = None):
+    """The main window on ``workspace``; with ``select``, the first claim in that state is opened once found.
+
+    The claim is looked up beside the source list, not after it: both are queries of their own.
+    """
     from workbench.gui.mainwindow import MainWindow
     from workbench.gui.settings import Settings
 
@@ -40,8 +45,8 @@ def make_window(workspace: Path | None, *, create: bool = False, restore_layout:
     settings = Settings()
     theme.apply_theme(app, settings.theme)
     window = MainWindow(settings, restore_layout=restore_layout)
-    if workspace is not None:
-        window.open_workspace(workspace, create=create)
+    if workspace is not None and window.open_workspace(workspace, create=create) and select is not None:
+        window.select_first_claim(select)
     freeze_startup_heap()
     return window
 
@@ -76,18 +81,12 @@ def run(workspace: Path | None, *, screenshot: Path | None = None, select: str |
         create: bool = False) -> int:
     """Open the window on ``workspace``; with ``screenshot``, render it to a PNG and exit."""
     app = application()
-    window = make_window(workspace, create=create, restore_layout=screenshot is None)
+    window = make_window(workspace, create=create, restore_layout=screenshot is None, select=select)
     if screenshot is not None:
         window.resize(1600, 960)
     window.show()
-
-    def ready() -> None:
-        if window.ws is not None and select is not None:
-            window.select_first_claim(select)
-        if screenshot is not None:
-            when_idle(window, lambda: _save_screenshot(window, screenshot))
-
-    when_idle(window, ready)
+    if screenshot is not None:
+        when_idle(window, lambda: _save_screenshot(window, screenshot))
     code = app.exec()
     return code if screenshot is None else getattr(window, "screenshot_code", code)
 

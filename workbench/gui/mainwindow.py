@@ -199,6 +199,8 @@ class MainWindow(QtWidgets.QMainWindow):
             rows, kinds = result
             if ws is self.ws:
                 self.sources.set_rows(rows)
+                if self.sources.current_source_id() is None and self.article.source_id is not None:
+                    self.sources.select_source(self.article.source_id, emit=False)   # opened before the list came
                 self.claims.set_kinds(kinds)
                 self.sig_workspace_loaded.emit()
 

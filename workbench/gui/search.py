@@ -58,6 +58,15 @@ def _mark(text: str) -> str:
     return f"<b style='background:#ffe066; color:#000'>{html.escape(text)}</b>"
 
 
+class _QueryBox(QtWidgets.QLineEdit):
+    """The query box; its syntax help is built on the first hover (it loads the query parser)."""
+
+    def event(self, e):
+        if e.type() == QtCore.QEvent.Type.ToolTip and not self.toolTip():
+            self.setToolTip("<pre>" + html.escape(query_help()) + "</pre>")
+        return super().event(e)
+
+
 class _Browser(QtWidgets.QTextBrowser):
     def loadResource(self, type_, name):
         return None
@@ -72,10 +81,9 @@ class SearchPanel(QtWidgets.QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.hits: list[dict] = []
-        self.query = QtWidgets.QLineEdit()
+        self.query = _QueryBox()
         self.query.setPlaceholderText("Search claims and articles…  (hover for syntax)")
         self.query.setClearButtonEnabled(True)
-        self.query.setToolTip("<pre>" + html.escape(query_help()) + "</pre>")
         self.query.returnPressed.connect(self._submit)
         self.count = QtWidgets.QLabel()
         self.count.setObjectName("hint")
