@@ -124,6 +124,8 @@ ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("search", "search p50 (SQLite FTS5)", "fts5_p50_ms", " ms"),
     ("search", "search p95 (SQLite FTS5)", "fts5_p95_ms", " ms"),
     ("search", "p95 ratio workbench/FTS5", "ratio_p95", "x"),
+    ("search", "search p95 CPU time (workbench)", "cpu_p95_ms", " ms"),
+    ("search", "search p95 CPU time (SQLite FTS5)", "fts5_cpu_p95_ms", " ms"),
     ("check", "full check", "seconds", " s"),
     ("check", "full check CPU time", "cpu_seconds", " s"),
     ("check", "full check peak RSS", "peak_rss_mb", " MB"),
