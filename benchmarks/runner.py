@@ -188,6 +188,7 @@ SCALING_FIGURES = (
     ("extraction_stored", "extraction_stored", "seconds"),
     ("indexing", "indexing", "seconds"),
     ("search p95", "search", "p95_ms"),
+    ("search p95 CPU", "search", "cpu_p95_ms"),
     ("full check", "check", "seconds"),
     ("full check CPU", "check", "cpu_seconds"),
     ("one new article", "check", "one_new_check_seconds"),
