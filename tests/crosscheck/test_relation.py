@@ -151,3 +151,80 @@ def test_the_full_stops_of_a_m_do_not_cut_a_date_off_its_verb():
         ("The Ostby fire broke out late on Monday, neighbours said.", "Monday", "2025-03-03"))
     proposal = compare_claims(a, b, stats)
     assert proposal.relation is Relation.CONFLICTS and proposal.reasons[0].startswith("date: Tuesday vs Monday")
+
+
+def test_a_figure_that_moved_is_the_same_fact_whatever_verb_moves_it():
+    # irregular and synonymous verbs of change: fell/lost, grew/rose; shares/stock
+    (a, b, *_), stats = _views("Shares in Norvale Shipping fell 12% after the profit warning.",
+                               "Norvale Shipping stock lost 8% of its value by the close.",
+                               numbers={"12%": "%", "8%": "%"}, entities=("Norvale Shipping",))
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS
+    (a, b, *_), stats = _views("Operating profit at Kestrel Foods grew by 9% compared with a year earlier.",
+                               "Operating profit at Kestrel Foods rose 9% from the same quarter a year ago.",
+                               numbers={"9%": "%"}, entities=("Kestrel Foods",))
+    assert compare_claims(a, b, stats).relation is Relation.CORROBORATES
+
+
+def test_pay_and_wages_are_one_thing_and_latest_says_nothing_about_what_is_offered():
+    (a, b, *_), stats = _views("The nurses' union in Arlow is demanding a pay rise of 11%.",
+                               "Nurses want the Arlow health board to raise wages by 11% over two years.",
+                               numbers={"11%": "%"}, entities=("Arlow",))
+    assert compare_claims(a, b, stats).relation is Relation.CORROBORATES
+    (a, b, *_), stats = _views("The latest offer from the Arlow health board is 4%.",
+                               "The Arlow health board has offered 3%, the union said.",
+                               numbers={"4%": "%", "3%": "%"}, entities=("Arlow",))
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS
+
+
+def test_reached_and_came_to_only_link_a_figure_to_what_it_measures():
+    (a, b, *_), stats = _views("Revenue at the Ostrava Mills paper plant reached $2.1 billion in the quarter.",
+                               "Ostrava Mills reported quarterly revenue of $2.6 billion.",
+                               numbers={"$2.1 billion": "USD", "$2.6 billion": "USD"}, entities=("Ostrava Mills",))
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS
+
+
+def test_released_results_and_published_figures_share_their_day():
+    (a, b, *_), stats = _dated(
+        ("Harwick Brewing released its annual results on March 3.", "March 3", "2025-03-03"),
+        ("Harwick Brewing published its annual results on March 5.", "March 5", "2025-03-05"))
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS
+
+
+def _attributed(text: str, names: dict[str, str], cited: tuple[str, ...] = ()) -> Facets:
+    from workbench.domain.facets import AttributionFacet
+
+    facets = Facets()
+    for name, kind in names.items():
+        pos = text.find(name)
+        facets.entities.append(EntityFacet(name, pos, pos + len(name), kind))
+    for outlet in cited:
+        pos = text.find("told " + outlet)
+        facets.attributions.append(AttributionFacet("told " + outlet, pos, pos + 5 + len(outlet), outlet, "outlet"))
+    return facets
+
+
+def _pair(*items):
+    views = [build_view(i, i, 0, text, facets) for i, (text, facets) in enumerate(items, start=1)]
+    views += [build_view(10 + i, 10 + i, 0, t, Facets()) for i, t in enumerate(FILLER)]
+    stats = TermStats(v.terms for v in views)
+    weigh(views, stats)
+    return views, stats
+
+
+def test_the_outlet_a_quote_was_given_to_is_not_what_the_quote_is_about():
+    a = '"We will rebuild the pier before the summer season," said Maren Holt of Ostby Marine.'
+    b = '"We will rebuild the pier before the summer season," Maren Holt told Coastal Wire.'
+    (va, vb, *_), stats = _pair((a, _attributed(a, {"Maren Holt": "person", "Ostby Marine": "org"})),
+                                (b, _attributed(b, {"Maren Holt": "person", "Coastal Wire": "org"}, ("Coastal Wire",))))
+    assert compare_claims(va, vb, stats).relation is Relation.CORROBORATES
+
+
+def test_citing_the_same_outlet_does_not_make_two_companies_one_actor():
+    a = "Harwick Brewing will close 40 pubs this year, a spokesperson told Coastal Wire."
+    b = "Dunmore Taverns will close 25 pubs this year, its chief executive told Coastal Wire."
+    (va, vb, *_), stats = _pair(
+        (a, _attributed(a, {"Harwick Brewing": "org", "Coastal Wire": "org"}, ("Coastal Wire",))),
+        (b, _attributed(b, {"Dunmore Taverns": "org", "Coastal Wire": "org"}, ("Coastal Wire",))))
+    from workbench.crosscheck.same_fact import same_actors
+
+    assert not same_actors(va, vb)

@@ -8,6 +8,7 @@ from workbench.crosscheck.compare_dates import DateVerdict, When, compare_dates,
 from workbench.crosscheck.compare_numbers import Reading, Verdict, compare_readings
 from workbench.crosscheck.same_fact import (
     SAME_FIGURE,
+    actor_keys,
     anchors_agree,
     figure_match,
     same_actors,
@@ -190,8 +191,8 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
 
 
 def _names_differ(a: ClaimView, b: ClaimView) -> bool:
-    """Each claim tags a name the other does not mention at all."""
-    return bool(a.story_keys - b.entities) and bool(b.story_keys - a.entities)
+    """Each claim tags a name the other does not mention at all (a cited outlet is no such name)."""
+    return bool(actor_keys(a) - b.entities) and bool(actor_keys(b) - a.entities)
 
 
 def _name_key(name: str) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from workbench.crosscheck.terms import GENERIC_COUNTED, TermStats
-from workbench.crosscheck.view import ClaimView, Figure
+from workbench.crosscheck.view import ClaimView, Figure, entity_key_words
 
 # Minimum frame similarity for two figures to be read as the same quantity.
 SAME_FIGURE = 0.20
@@ -13,13 +14,26 @@ SAME_FIGURE = 0.20
 COUNTED_MISMATCH_PENALTY = 0.5
 
 
+@lru_cache(maxsize=4096)
+def _keys_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(k for name in names for k in entity_key_words(name))
+
+
+def actor_keys(view: ClaimView) -> frozenset[str]:
+    """The tagged names a claim is about: without the outlets and agencies it cites ("told Reuters",
+    "according to AFP"), which say who reported the fact, not whose fact it is."""
+    cited = tuple(att.origin for att in view.attributions if att.origin and att.kind in ("outlet", "agency"))
+    return view.story_keys - _keys_of(cited) if cited else view.story_keys
+
+
 def same_actors(a: ClaimView, b: ClaimView) -> bool:
     """False only when both claims name actors and none is shared ("Meta" vs "Amazon"), unless one names
     someone the other's source names too: "residents of Corsdale" and "around the Redfern warehouse" in two
     reports of the Corsdale warehouse fire."""
-    known = bool(a.story_keys & b.source_names) or bool(b.story_keys & a.source_names)
-    if a.story_keys and b.story_keys:   # names the extractor tagged decide; capitalised words only fill in
-        return bool(a.story_keys & b.story_keys) or known
+    keys_a, keys_b = actor_keys(a), actor_keys(b)
+    known = bool(keys_a & b.source_names) or bool(keys_b & a.source_names)
+    if keys_a and keys_b:   # names the extractor tagged decide; capitalised words only fill in
+        return bool(keys_a & keys_b) or known
     if not a.entities or not b.entities:
         return True
     return bool(a.entities & b.entities) or known

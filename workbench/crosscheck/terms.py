@@ -19,7 +19,7 @@ all any both each few more most other some such no nor not only own same so too 
 should may might must also just now new said says say saying told tell according per via after before while during
 up down out off again further once last next first one two three four five six seven eight nine ten s t
 would’ve its’ amid among between within upon against since until toward towards still yet already even ever
-mr mrs ms dr company companies firm firms
+mr mrs ms dr company companies firm firms compared latest
 don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't cannot couldn't hasn't haven't hadn't
 shouldn't don’t doesn’t didn’t isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t hasn’t haven’t hadn’t
 shouldn’t
@@ -32,6 +32,7 @@ dollar dollars usd eur euro euros pound pounds yuan rmb yen rupees rupee won
 more less fewer than over under above below nearly almost about around roughly approximately some near
 least most up exceed exceeds exceeded exceeding surpass surpasses surpassed top topped excess upwards north
 just close estimated estimate an several dozens dozen hundreds tens handful
+reached reach reaches reaching total totalled totaled totalling totaling amounted amounting stood
 """.split())
 
 # Counted nouns that stand for any of several more specific ones ("people" for passengers or residents).
@@ -73,6 +74,22 @@ SYNONYMS = {
     "agreement": "deal", "deals": "deal", "agreements": "deal",
     "drew": "attract", "draws": "attract", "drawing": "attract", "attracted": "attract", "attracts": "attract",
     "attracting": "attract",
+    # how a figure moved: the verbs (many irregular, so no suffix rule joins them) are interchangeable in copy
+    "rose": "rise", "risen": "rise", "rises": "rise", "rising": "rise", "grew": "rise", "grow": "rise",
+    "grows": "rise", "grown": "rise", "growing": "rise", "growth": "rise", "increase": "rise",
+    "increased": "rise", "increases": "rise", "climbed": "rise", "climbs": "rise", "jumped": "rise",
+    "fell": "fall", "falls": "fall", "falling": "fall", "fallen": "fall", "dropped": "fall", "drop": "fall",
+    "drops": "fall", "declined": "fall", "decline": "fall", "declines": "fall", "slid": "fall", "slumped": "fall",
+    "tumbled": "fall", "plunged": "fall", "sank": "fall", "lost": "fall", "lose": "fall", "loses": "fall",
+    "stock": "share", "stocks": "share",
+    "wages": "pay", "wage": "pay", "salary": "pay", "salaries": "pay",
+    "released": "release", "releases": "release", "published": "release", "publish": "release",
+    "publishes": "release",
+    "discovered": "detect", "discover": "detect", "detected": "detect", "noticed": "detect", "spotted": "detect",
+    "intrusion": "breach", "intrusions": "breach", "breaches": "breach", "cyberattack": "breach",
+    "picket": "strike", "pickets": "strike", "picketing": "strike",
+    "bodies": "death",
+    "quarterly": "quarter",
 }
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ments", "ment", "edly", "ed", "ies", "es", "s", "e", "y")
