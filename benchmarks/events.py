@@ -58,7 +58,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
             FactSpec("evacuated", "count", "residents", 800, 65000, (
                 "Authorities evacuated {n} residents from streets around the {org} {facility}",
                 "{n} residents were told to leave their homes as a plume of smoke drifted over {place}",
-                "Parts of {place} were cleared, and {n} residents spent the night in shelters",
+                "Parts of {place} were cleared, and {n} residents had to leave their homes",
             )),
             FactSpec("started", "time", "", 0, 0, (
                 "The fire broke out at {t} in the storage hall of the {org} {facility}",
@@ -73,7 +73,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
             FactSpec("damage", "money", "damage", 4e6, 9e8, (
                 "Insurers estimate the damage to the {org} {facility} at {n}",
                 "The {org} site suffered damage worth {n}",
-                "Rebuilding the {facility} in {place} is expected to cost {n}",
+                "The fire caused {n} of damage to the {facility} in {place}",
             )),
             FactSpec("quote", "quote"),
         ),
@@ -155,7 +155,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
         facts=(
             FactSpec("price", "money", "deal value", 3e8, 4.5e10, (
                 "{org} agreed to buy the {facility} for {n}",
-                "The deal values the {place}-based {facility} at {n}, including debt",
+                "The deal values the {place}-based {facility} at {n}",
                 "{org} will pay {n} for the {facility} in cash and shares",
             )),
             FactSpec("premium", "percent", "share premium", 8, 65, (
@@ -207,7 +207,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("growth", "percent", "profit growth", 1.5, 48, (
                 "Operating profit at {org} grew by {n} compared with a year earlier",
-                "{org} profit rose {n} from the same quarter last year",
+                "Operating profit at {org} rose {n} from the same quarter last year",
             )),
             FactSpec("customers", "count", "customers", 40000, 9e7, (
                 "The {org} {facility} now has {n} customers",
@@ -250,7 +250,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
             FactSpec("power", "count", "homes", 2000, 850000, (
                 "The storm left {n} homes without power in and around {place}",
                 "{n} households in {place} lost electricity as winds brought down power lines",
-                "Utility crews were working to reconnect {n} homes in {place}",
+                "Utility crews said {n} homes in {place} had lost power",
             )),
             FactSpec("evacuated", "count", "people", 300, 120000, (
                 "{n} people were evacuated from the {facility} of {place} as water levels rose",
@@ -404,8 +404,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
                 "{org} first detected the breach {d}",
             )),
             FactSpec("detected", "time", "", 0, 0, (
-                "Security staff at {org} noticed unusual traffic at {t}",
-                "The systems of {org} raised the first alarm at {t}",
+                "Security staff at {org} first noticed the breach at {t}",
+                "The systems of {org} raised the first alarm about the breach at {t}",
             )),
             FactSpec("share", "percent", "share price fall", 2, 35, (
                 "Shares in {org} fell {n} after the announcement",

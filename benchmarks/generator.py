@@ -639,6 +639,21 @@ def _pick_held_out(articles: list[Article]) -> Article:
 
 # ---------------------------------------------------------------- truth
 
+# Two hedged figures corroborate only when they name about the same amount: "more than 50" and "some 60", or
+# "between 10,000 and 30,000" and "17,744", are consistent, but neither repeats what the other says.
+SAME_AMOUNT_GAP = 0.12
+WIDE_RANGE = 1.25
+
+
+def _anchor(m: Mention) -> float | None:
+    """The amount a wording names, or None when it names a wide range rather than an amount."""
+    if m.low is None or m.high is None:
+        return m.high if m.low is None else m.low
+    if m.low > 0 and m.high / m.low > WIDE_RANGE:
+        return None
+    return (m.low + m.high) / 2
+
+
 def _relation(m1: Mention, m2: Mention) -> str | None:
     if m1.kind in NUMERIC_KINDS:
         lo1 = -math.inf if m1.low is None else m1.low
@@ -647,7 +662,14 @@ def _relation(m1: Mention, m2: Mention) -> str | None:
         hi2 = math.inf if m2.high is None else m2.high
         if hi1 < lo2 or hi2 < lo1:
             return "conflicts"
-        return "corroborates" if m1.variant == m2.variant == "true" else None   # a vague hedge: no truth
+        if m1.variant != "true" or m2.variant != "true":
+            return None   # a vague hedge: no truth
+        if (m1.low, m1.high) == (m2.low, m2.high):
+            return "corroborates"
+        x, y = _anchor(m1), _anchor(m2)
+        if x is None or y is None or abs(x - y) > SAME_AMOUNT_GAP * max(x, y):
+            return None   # consistent, but not the same amount stated twice
+        return "corroborates"
     return "corroborates" if m1.value == m2.value else "conflicts"
 
 

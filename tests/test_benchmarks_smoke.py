@@ -88,3 +88,16 @@ def test_tiny_run_reports_every_stage_and_target(tmp_path):
     assert report["stages"]["import"]["articles"] == 20
     assert [t["name"] for t in report["targets"]] == [t.name for t in TARGETS]
     assert all(t["status"] in ("PASS", "MISS", "n/a") for t in report["targets"])
+
+
+def test_hedged_figures_corroborate_only_when_they_name_about_the_same_amount():
+    from benchmarks.generator import Mention, _relation
+
+    def count(low, high, variant="true"):
+        return Mention("e1:killed", "a1", "", "count", variant, low, high)
+
+    assert _relation(count(230, None), count(235, 235)) == "corroborates"    # "at least 230" and "235"
+    assert _relation(count(20, 40), count(20, 40)) == "corroborates"          # the same range twice
+    assert _relation(count(50, None), count(54, 66)) is None                  # "more than 50" and "some 60"
+    assert _relation(count(10000, 30000), count(17744, 17744)) is None        # a wide range holds the figure
+    assert _relation(count(100, 100), count(60, 60, "conflict")) == "conflicts"
