@@ -1,5 +1,7 @@
 """The story gate keeps claims of sources about different events apart, and one story together."""
 
+from datetime import date, timedelta
+
 from workbench.crosscheck.story import StoryGate
 from workbench.crosscheck.view import ClaimView
 
@@ -73,3 +75,80 @@ def test_names_most_claims_mention_are_not_distinctive_for_the_claim_test():
     gate = StoryGate.from_views(views)
     assert "reuters" in gate.common
     assert not gate.same_story(1, 2)
+
+
+def _dated(cid: int, source: int, day: date | None, *names: str) -> ClaimView:
+    view = _claim(cid, source, *names)
+    view.published = day
+    return view
+
+
+def _event_reports(first_source: int, day: date, town: tuple[str, ...], own: tuple[str, ...],
+                   reports: int = 3) -> list[ClaimView]:
+    """Reports of one event: the town (with its river and mayor) named throughout, the event's own actors in a
+    few claims each."""
+    views = []
+    for r in range(reports):
+        source, cid = first_source + r, (first_source + r) * 10
+        views += [_dated(cid + i, source, day + timedelta(days=r % 2), *town) for i in range(3)]
+        views += [_dated(cid + 3 + i, source, day + timedelta(days=r % 2), town[0], name)
+                  for i, name in enumerate(own)]
+    return views
+
+
+def _one_town_two_events(second: date | None) -> tuple[list[ClaimView], set[int], set[int]]:
+    """A mill fire and, on ``second``, a bridge closure in one town; other towns' events fill the workspace."""
+    town = ("ardley", "wend", "prell")   # town, river, mayor
+    views = _event_reports(1, date(2024, 3, 10), town, ("calder", "boatworks", "osei", "infirmary"))
+    views += _event_reports(4, second, town, ("highways", "lindqvist", "carraway", "viaduct"))
+    for e in range(6):   # other towns, spread over the year
+        views += _event_reports(10 + 3 * e, date(2024, 1, 5) + timedelta(days=50 * e),
+                                (f"town{e}", f"river{e}", f"mayor{e}"), (f"firm{e}", f"chief{e}", f"union{e}"))
+    return views, {1, 2, 3}, {4, 5, 6}
+
+
+def test_two_events_in_one_town_months_apart_are_two_stories():
+    views, fire, bridge = _one_town_two_events(date(2024, 9, 20))
+    gate = StoryGate.from_views(views)
+    assert not gate.small
+    assert all(gate.same_story(x, y) for x in fire for y in fire if x != y)
+    assert not any(gate.same_story(x, y) for x in fire for y in bridge)
+    assert not set(gate.neighbours(1)) & bridge
+
+
+def test_two_events_in_one_town_in_the_same_week_are_left_to_the_names():
+    # the names alone cannot tell them apart; the claim-level test still can
+    views, fire, bridge = _one_town_two_events(date(2024, 3, 12))
+    gate = StoryGate.from_views(views)
+    assert all(gate.same_story(x, y) for x in fire for y in bridge)
+
+
+def test_an_undated_source_is_placed_by_its_names():
+    views, fire, bridge = _one_town_two_events(date(2024, 9, 20))
+    for view in views:
+        if view.source_id == 4:
+            view.published = None
+    gate = StoryGate.from_views(views)
+    assert gate.same_story(1, 4)
+    assert not gate.same_story(1, 5)
+
+
+def test_a_follow_up_months_later_naming_the_same_actors_joins_the_story():
+    views, fire, _ = _one_town_two_events(date(2024, 9, 20))
+    # the inquiry's report into the fire: the same town, mill, fire chief and hospital, half a year on
+    views += [_dated(900 + i, 99, date(2024, 9, 25), "ardley", name)
+              for i, name in enumerate(("calder", "boatworks", "osei", "infirmary", "inquiry"))]
+    gate = StoryGate.from_views(views)
+    assert all(gate.same_story(99, x) for x in fire)
+
+
+def test_a_small_workspace_also_tells_events_apart_by_date():
+    views = [_dated(1, 1, date(2024, 3, 10), "ardley", "prell", "calder"),
+             _dated(2, 1, date(2024, 3, 10), "calder", "osei"),
+             _dated(3, 2, date(2024, 3, 11), "ardley", "prell", "calder", "osei"),
+             _dated(4, 3, date(2024, 11, 2), "ardley", "prell", "lindqvist"),
+             _dated(5, 3, date(2024, 11, 2), "lindqvist", "viaduct", "highways")]
+    gate = StoryGate.from_views(views)
+    assert gate.small
+    assert gate.same_story(1, 2)
+    assert not gate.same_story(1, 3)

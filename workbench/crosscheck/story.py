@@ -5,6 +5,11 @@ claims name it and by how rare it is across the workspace. Two reports of one ev
 and people again and again; two events of the same kind share at most an agency or a river, named once or twice.
 So the cosine of those weighted name sets separates them, while a workspace that holds only one story (where
 every source names the main actors) stays one story.
+
+A story is also a stretch of time: reports of one event come out within days of each other. Two sources published
+weeks apart that share a town (its river, its mayor) are two events in one place; they are one story only when
+the later one is a follow-up naming most of what the earlier one names. A source without a date is placed by its
+names alone.
 """
 
 from __future__ import annotations
@@ -27,6 +32,10 @@ SALIENT_NAMES = 6
 MAX_STORY_POSTING = 1000
 # A source meets at most this many other sources of its story in a full check (the most alike ones).
 MAX_NEIGHBOURS = 60
+# Sources published at most this many days apart are placed by their names alone; further apart, the names they
+# share must make up at least FAR_OVERLAP of the rarity-weighted names of either (`StoryGate.overlap`).
+STORY_DAYS = 7
+FAR_OVERLAP = 0.5
 # Names found in more than this share of claims (outlets, a country every story mentions) are not distinctive
 # in the claim-level test.
 COMMON_ENTITY_SHARE = 0.25
@@ -41,12 +50,32 @@ def rarity(claims: int, claims_naming: int) -> float:
 _NONE: dict[str, int] = {}
 
 
+class SourceNames(dict):
+    """Names per source (a Counter of how many of its claims tag each) and each source's publication day (an
+    ordinal, where known)."""
+
+    def __init__(self, names=(), days: Mapping[int, int] | None = None):
+        super().__init__(names)
+        self.days: dict[int, int] = dict(days or {})
+
+
+def near_first(day: int | None, days: Mapping[int, int], scores: Mapping[int, float], count: int) -> list[int]:
+    """The ``count`` best-scored sources, those published within STORY_DAYS of ``day`` ahead of the rest (most
+    sources that far apart are other events in the same place)."""
+    def key(other: int) -> tuple[bool, float]:
+        when = days.get(other)
+        near = day is None or when is None or abs(day - when) <= STORY_DAYS
+        return near, scores[other]
+    return heapq.nlargest(count, scores, key=key)
+
+
 class StoryGate:
     """Per-source weighted name sets, and the pair tests built on them."""
 
     def __init__(self, source_names: dict[int, Counter[str]], weight: Callable[[str], float], sources: int,
-                 common: Iterable[str] = ()):
+                 common: Iterable[str] = (), days: Mapping[int, int] | None = None):
         self.names = source_names
+        self.days = dict(days or {})
         self._weigh = weight
         self._weights: dict[str, float] = {}
         self.small = sources < MIN_SOURCES_FOR_SHARE
@@ -60,9 +89,11 @@ class StoryGate:
 
     @classmethod
     def from_names(cls, names: dict[int, Counter[str]], total_claims: int,
-                   naming: Mapping[str, int] | None = None, sources: int | None = None) -> StoryGate:
+                   naming: Mapping[str, int] | None = None, sources: int | None = None,
+                   days: Mapping[int, int] | None = None) -> StoryGate:
         """The gate over these sources' names; ``naming`` (how many claims name each, workspace-wide) and the
-        number of ``sources`` default to what ``names`` itself holds."""
+        number of ``sources`` default to what ``names`` itself holds, the publication ``days`` to those a
+        `SourceNames` carries."""
         if naming is None:
             naming = Counter()
             for counts in names.values():
@@ -71,16 +102,21 @@ class StoryGate:
         total = max(1, total_claims)
         common = ({n for n, c in naming.items() if c > total * COMMON_ENTITY_SHARE}
                   if sources >= MIN_SOURCES_FOR_SHARE else ())
-        return cls(names, lambda name: rarity(total, naming.get(name, 0)), sources, common)
+        if days is None:
+            days = getattr(names, "days", None)
+        return cls(names, lambda name: rarity(total, naming.get(name, 0)), sources, common, days)
 
     @classmethod
     def from_views(cls, views: Iterable[ClaimView]) -> StoryGate:
         """A gate over every claim given (all of a workspace's, when no names are stored to read instead)."""
         views = list(views)
         by_source: dict[int, Counter[str]] = defaultdict(Counter)
+        days: dict[int, int] = {}
         for view in views:
             by_source[view.source_id].update(view.story_keys)
-        gate = cls.from_names(by_source, len(views))
+            if view.published is not None:
+                days[view.source_id] = view.published.toordinal()
+        gate = cls.from_names(by_source, len(views), days=days)
         gate.annotate(views)
         return gate
 
@@ -123,8 +159,22 @@ class StoryGate:
         if min(len(a), len(b)) < MIN_SHARED_STORY_ENTITIES:
             return True
         if self.small:
-            return len(a & b) >= MIN_SHARED_STORY_ENTITIES
-        return self.similarity(x, y) >= SAME_STORY
+            alike = len(a & b) >= MIN_SHARED_STORY_ENTITIES
+        else:
+            alike = self.similarity(x, y) >= SAME_STORY
+        return alike and (self.near(x, y) or self.overlap(x, y) >= FAR_OVERLAP)
+
+    def near(self, x: int, y: int) -> bool:
+        """Published within STORY_DAYS of each other, or either undated."""
+        dx, dy = self.days.get(x), self.days.get(y)
+        return dx is None or dy is None or abs(dx - dy) <= STORY_DAYS
+
+    def overlap(self, x: int, y: int) -> float:
+        """The share of the rarity-weighted distinctive names of either source (the one whose names weigh less)
+        that the other names too. How often a source names each does not count: a town in every claim is one name."""
+        a, b = self.story.get(x, frozenset()), self.story.get(y, frozenset())
+        whole = min(sum(map(self.weight, a)), sum(map(self.weight, b)))
+        return sum(map(self.weight, a & b)) / whole if whole else 0.0
 
     def whole_story(self, sid: int) -> list[int]:
         """Every other source of ``sid``'s story, testing each source (for measuring `neighbours`)."""
@@ -156,7 +206,7 @@ class StoryGate:
             for other in posting:
                 scores[other] += weight * self.names[other][name]
         scores.pop(sid, None)
-        best = heapq.nlargest(limit + limit // 3, scores, key=scores.__getitem__)
+        best = near_first(self.days.get(sid), self.days, scores, limit + limit // 3)
         return sorted([other for other in best if self._decide(sid, other)][:limit])
 
     def _distinct(self, view: ClaimView) -> frozenset[str]:

@@ -238,9 +238,10 @@ def check_all(ws: Workspace, state: TaskState = NO_STATE) -> CheckReport:
         session.execute(delete(Link).where(Link.decision.is_(None)))
         cache = fc.ViewCache(session, _load_views)
         book = fc.BoundedOriginBook(fc.LazyTexts(session))
-        # story by story (sources grouped by their most salient name), so the view cache keeps each story's claims
-        # while they are needed; a pair is compared at the turn of whichever source comes first
-        order = sorted(stories, key=lambda sid: (gate.salient(sid, 1) or [""])[0])
+        # story by story (sources grouped by their most salient name, then by date: one town's events one after
+        # another), so the view cache keeps each story's claims while they are needed; a pair is compared at the
+        # turn of whichever source comes first
+        order = sorted(stories, key=lambda sid: ((gate.salient(sid, 1) or [""])[0], gate.days.get(sid, 0)))
         position = {sid: i for i, sid in enumerate(order)}
         for done, sid in enumerate(order):
             if done % 16 == 0:

@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from workbench.crosscheck.candidates import TermIndex
 from workbench.crosscheck.checker import OriginBook, SourceText, propose_links
-from workbench.crosscheck.story import MAX_STORY_POSTING, StoryGate
+from workbench.crosscheck.story import (
+    MAX_NEIGHBOURS,
+    MAX_STORY_POSTING,
+    SALIENT_NAMES,
+    SourceNames,
+    StoryGate,
+    near_first,
+)
 from workbench.crosscheck.terms import TermStats
 from workbench.crosscheck.view import ClaimView, story_keys, weigh
 from workbench.storage.models import Claim, Source, SourceName
@@ -45,9 +52,10 @@ def tagged_names(entities_json: str | None) -> set[str]:
                        if isinstance(e, dict) and e.get("type") not in ("outlet", "agency")])
 
 
-def read_source_names(session: Session) -> tuple[dict[int, Counter[str]], int]:
-    """Names per live source (how many of its claims tag each) and the number of live claims."""
-    names: dict[int, Counter[str]] = defaultdict(Counter)
+def read_source_names(session: Session) -> tuple[SourceNames, int]:
+    """Names per live source (how many of its claims tag each), with publication days, and the number of live
+    claims."""
+    names = SourceNames()
     total = 0
     rows = session.execute(
         select(Claim.source_id, func.json_extract(Claim.facets, "$.entities"))
@@ -55,8 +63,13 @@ def read_source_names(session: Session) -> tuple[dict[int, Counter[str]], int]:
         .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None)))
     for sid, entities in rows:
         total += 1
-        counts = names[sid]
+        counts = names.get(sid)
+        if counts is None:
+            counts = names[sid] = Counter()
         counts.update(tagged_names(entities))
+    for sid, published in session.execute(select(Source.id, Source.published).where(Source.deleted_at.is_(None))):
+        if published is not None:
+            names.days[sid] = published.toordinal()
     return names, total
 
 
@@ -186,15 +199,17 @@ def story_neighbours(gate: StoryGate, source_ids: list[int]) -> dict[int, set[in
 
 
 # An incremental check loads every claim of the story's other sources up to this many sources; a larger story
-# (one event covered by thousands of articles) is searched through the index instead.
+# (a batch of many new sources) is searched through the index instead.
 MAX_STORY_SOURCES = 400
 
 
 def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int] | None]:
     """The gate and the story neighbours of newly checked sources, from the stored names of all sources.
 
-    The names of the new sources are stored first. The neighbours are None when they cannot be told (the new
-    sources tag no names) or are too many to load: then the search index has to find the candidates.
+    The names of the new sources are stored first. As in the full check, each new source meets at most
+    MAX_NEIGHBOURS sources of its story: those sharing its salient names, the best scored (and published near it)
+    tested first. The neighbours are None when they cannot be told (the new sources tag no names) or are too many
+    to load: then the search index has to find the candidates.
     """
     scope: dict[int, Counter[str]] = defaultdict(Counter)
     for view in views:
@@ -211,41 +226,89 @@ def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int] | No
         every, _ = read_source_names(session)
         write_source_names(session, every, replace_all=True)
         stored_sources = len(every)
+    total = _live_claim_count(session)
     wanted = {name for counts in scope.values() for name in counts}
-    limit = max(MAX_STORY_POSTING, int(stored_sources * 0.05))
     spread = _name_spread(session, wanted)
-    usable = [n for n in wanted if spread.get(n, (0, 0))[0] <= limit]
-    candidates: set[int] = set()
-    for i in range(0, len(usable), _CHUNK):
-        candidates.update(session.scalars(
-            select(SourceName.source_id).where(SourceName.name.in_(usable[i:i + _CHUNK]),
-                                               SourceName.source_id.in_(live)).distinct()))
-    candidates -= set(scope)
+    days = _published_days(session, list(scope))
+    own = StoryGate.from_names(scope, total, {n: claims for n, (_, claims) in spread.items()}, stored_sources, days)
+    limit = max(MAX_STORY_POSTING, int(stored_sources * 0.05))
+    salient = {sid: [n for n in own.salient(sid, 2 * SALIENT_NAMES) if spread.get(n, (0, 0))[0] <= limit]
+               for sid in scope}
+    postings = _postings(session, {n for names in salient.values() for n in names}, days)
+    ranked: dict[int, list[int]] = {}
+    for sid, names in salient.items():
+        scores: dict[int, float] = defaultdict(float)
+        for name in names:
+            weight = scope[sid][name] * own.weight(name) ** 2
+            for other, claims in postings.get(name, ()):
+                scores[other] += weight * claims
+        for other in scope:
+            scores.pop(other, None)
+        ranked[sid] = near_first(days.get(sid), days, scores, MAX_NEIGHBOURS + MAX_NEIGHBOURS // 3)
     names: dict[int, Counter[str]] = {sid: counts for sid, counts in scope.items()}
-    ids = sorted(candidates)
+    ids = sorted({other for found in ranked.values() for other in found})
     for i in range(0, len(ids), _CHUNK):
         for sid, name, count in session.execute(select(SourceName.source_id, SourceName.name, SourceName.claims)
                                                 .where(SourceName.source_id.in_(ids[i:i + _CHUNK]))):
             names.setdefault(sid, Counter())[name] = count
     every_name = {name for counts in names.values() for name in counts}
     spread.update(_name_spread(session, every_name - set(spread)))
-    total = session.scalar(select(func.count()).select_from(Claim).join(Source, Claim.source_id == Source.id)
-                           .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None))) or 0
-    gate = StoryGate.from_names(names, total, {n: claims for n, (_, claims) in spread.items()}, stored_sources)
-    neighbours = sorted(c for c in ids if any(gate.same_story(sid, c) for sid in scope))
+    gate = StoryGate.from_names(names, total, {n: claims for n, (_, claims) in spread.items()}, stored_sources, days)
+    neighbours: set[int] = set()
+    for sid, found in ranked.items():
+        neighbours.update([other for other in found if gate.same_story(sid, other)][:MAX_NEIGHBOURS])
     if not wanted or len(neighbours) > MAX_STORY_SOURCES:
         return gate, None
-    return gate, neighbours
+    return gate, sorted(neighbours)
+
+
+def _live_claim_count(session: Session) -> int:
+    """Claims neither deleted nor in a trashed source: claims not deleted, less those of trashed sources (joining
+    claims to sources would read every claim)."""
+    total = session.scalar(select(func.count()).select_from(Claim).where(Claim.deleted_at.is_(None))) or 0
+    trashed = list(session.scalars(select(Source.id).where(Source.deleted_at.isnot(None))))
+    for i in range(0, len(trashed), _CHUNK):
+        # count(*) - count(deleted_at): no condition on deleted_at, so SQLite looks claims up by source
+        total -= session.scalar(select(func.count() - func.count(Claim.deleted_at))
+                                .where(Claim.source_id.in_(trashed[i:i + _CHUNK]))) or 0
+    return total
+
+
+def _published_days(session: Session, source_ids: list[int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for i in range(0, len(source_ids), _CHUNK):
+        for sid, published in session.execute(select(Source.id, Source.published)
+                                              .where(Source.id.in_(source_ids[i:i + _CHUNK]))):
+            if published is not None:
+                out[sid] = published.toordinal()
+    return out
+
+
+def _postings(session: Session, names, days: dict[int, int]) -> dict[str, list[tuple[int, int]]]:
+    """The live sources naming each name, with how many of their claims do; their publication days go into
+    ``days``."""
+    names = list(names)
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i in range(0, len(names), _CHUNK):
+        rows = session.execute(select(SourceName.name, SourceName.source_id, SourceName.claims, Source.published)
+                               .join(Source, SourceName.source_id == Source.id)
+                               .where(SourceName.name.in_(names[i:i + _CHUNK]), Source.deleted_at.is_(None)))
+        for name, sid, claims, published in rows:
+            out[name].append((sid, claims))
+            if published is not None:
+                days[sid] = published.toordinal()
+    return out
 
 
 def _name_spread(session: Session, names) -> dict[str, tuple[int, int]]:
     """For each name: how many live sources name it, and in how many claims."""
     names = list(names)
-    live = select(Source.id).where(Source.deleted_at.is_(None))
     out: dict[str, tuple[int, int]] = {}
     for i in range(0, len(names), _CHUNK):
+        # a join, not "source_id IN (live sources)": SQLite would probe every live source for every name
         rows = session.execute(select(SourceName.name, func.count(), func.sum(SourceName.claims))
-                               .where(SourceName.name.in_(names[i:i + _CHUNK]), SourceName.source_id.in_(live))
+                               .join(Source, SourceName.source_id == Source.id)
+                               .where(SourceName.name.in_(names[i:i + _CHUNK]), Source.deleted_at.is_(None))
                                .group_by(SourceName.name))
         for name, sources, claims in rows:
             out[name] = (sources, claims or 0)
