@@ -41,6 +41,15 @@ def test_opens_at_the_first_disputed_claim_with_its_source_selected(qtbot, sampl
         win.close_workspace()
 
 
+def test_claims_table_starts_in_article_order(window):
+    rows = [window.sources.model.source_at(i) for i in range(window.sources.model.rowCount())]
+    window.open_source(max(rows, key=lambda r: r.claims).id)
+    ids = window.claims.model.ids()
+    starts = [c["start"] for c in sorted(window.article.claims, key=lambda c: ids.index(c["id"]))]
+    assert len(ids) > 1 and starts == sorted(starts)
+    assert window.claims.view.horizontalHeader().sortIndicatorSection() == -1
+
+
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")   # tooltip offscreen
 def test_search_syntax_help_on_hover(window):
     box = window.search.query

@@ -233,10 +233,11 @@ class ClaimsModel(QtCore.QAbstractTableModel):
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(CLAIM_COLUMNS):
-            return
-        self.sort_key = CLAIM_COLUMNS[column][1]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        if 0 <= column < len(CLAIM_COLUMNS):
+            self.sort_key = CLAIM_COLUMNS[column][1]
+            self.descending = order == Qt.SortOrder.DescendingOrder
+        else:   # no sort column (the panel starts so): the articles' own order
+            self.sort_key, self.descending = "position", False
         if self.on_sort_requested is not None:
             self.on_sort_requested(self.sort_key, self.descending)
 
