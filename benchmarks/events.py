@@ -62,8 +62,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("started", "time", "", 0, 0, (
                 "The fire broke out at {t} in the storage hall of the {org} {facility}",
-                "The first emergency call about the {place} fire reached the fire service at {t}",
-                "Witnesses saw flames rising from the roof of the {org} {facility} at {t}",
+                "The {place} fire started at {t}, before the first emergency call reached the fire service",
+                "Flames first broke out at the {org} {facility} at {t}",
             )),
             FactSpec("date", "date", "", 0, 0, (
                 "The fire in {place} started {d} and burned for most of the day",
@@ -160,7 +160,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
             )),
             FactSpec("premium", "percent", "share premium", 8, 65, (
                 "The {org} offer represents a premium of {n} to the last closing price",
-                "Shareholders will receive {n} more than the price before the talks with {org} were reported",
+                "Shareholders will receive {n} more than the last closing price under the {org} offer",
             )),
             FactSpec("jobs", "count", "employees", 900, 48000, (
                 "The company formed by {org} and the {facility} will employ {n} people",
@@ -362,7 +362,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
                 "The {org} recall was announced {d}, the {authority} said",
             )),
             FactSpec("share", "percent", "share of sales", 2, 40, (
-                "The affected models make up {n} of {org} sales",
+                "The recalled {facility} make up {n} of {org} sales",
                 "The {facility} account for {n} of {org}'s revenue",
             )),
             FactSpec("quote", "quote"),
