@@ -101,3 +101,15 @@ def test_hedged_figures_corroborate_only_when_they_name_about_the_same_amount():
     assert _relation(count(50, None), count(54, 66)) is None                  # "more than 50" and "some 60"
     assert _relation(count(10000, 30000), count(17744, 17744)) is None        # a wide range holds the figure
     assert _relation(count(100, 100), count(60, 60, "conflict")) == "conflicts"
+
+
+def test_the_miss_report_gives_recall_and_examples_per_class_and_kind():
+    from benchmarks.generator import Mention
+    from benchmarks.misses import Miss, report
+
+    a = Mention("e1:killed", "a1", "The Ostby fire killed 12 people.", "count", "true", 12, 12)
+    b = Mention("e1:killed", "a2", "Nine workers died in the Ostby blaze.", "count", "conflict", 9, 9)
+    text = report([Miss("c: not the same fact", "conflicts:number", a, b, "related", ("related wording (40%)",))],
+                  {"conflicts:number": 4})
+    assert "conflicts:number 0.750" in text
+    assert "c: not the same fact | conflicts:number: 1" in text and "Nine workers died" in text
