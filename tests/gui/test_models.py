@@ -27,7 +27,7 @@ def test_sources_model_and_proxy(qtmodeltester, ws):
     qtmodeltester.check(model, force_py=True)
     proxy = SourcesProxy()
     proxy.setSourceModel(model)
-    proxy.setFilterFixedString("harbor")
+    proxy.set_text("HARBOR")
     qtmodeltester.check(proxy, force_py=True)
     assert proxy.rowCount() == 1
 
@@ -58,6 +58,11 @@ def test_sources_panel_sorts_and_keeps_the_selection(qtbot, ws):
     assert [by_id[i].title.lower() for i in shown()] == sorted(r.title.lower() for r in rows)
     panel.filter.setText("harbor")
     assert panel.proxy.rowCount() == 1
+    outlet = rows[0].outlet
+    panel.filter.setText(outlet.upper())   # any shown column, any case
+    assert panel.proxy.rowCount() == sum(outlet.casefold() in r.outlet.casefold() for r in rows) > 0
+    panel.filter.clear()
+    assert [by_id[i].title.lower() for i in shown()] == sorted(r.title.lower() for r in rows)
 
 
 def test_claims_model_over_ids(qtmodeltester, ws):

@@ -11,7 +11,6 @@ from workbench.storage.workspace import Workspace
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_STATE = Qt.ItemDataRole.UserRole + 2
-ROLE_SORT = Qt.ItemDataRole.UserRole + 3
 ROLE_SUBTITLE = Qt.ItemDataRole.UserRole + 4
 
 
@@ -27,12 +26,14 @@ class SourcesModel(QtCore.QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[views.SourceRow] = []
+        self._search: dict[int, str] = {}
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: list[views.SourceRow]) -> None:
         self.beginResetModel()
         try:
             self._rows = self._sorted(rows)
+            self._search.clear()
         finally:
             self.endResetModel()
 
@@ -44,6 +45,14 @@ class SourcesModel(QtCore.QAbstractTableModel):
 
     def source_at(self, row: int) -> views.SourceRow:
         return self._rows[row]
+
+    def search_text(self, row: int) -> str:
+        """The row's shown texts, case-folded, for the filter (built once per row)."""
+        r = self._rows[row]
+        text = self._search.get(r.id)
+        if text is None:
+            text = self._search[r.id] = "\n".join(_cells(r)).casefold()
+        return text
 
     def _sorted(self, rows) -> list[views.SourceRow]:
         if not 0 <= self._sort_column < len(self.HEADERS):
@@ -82,11 +91,9 @@ class SourcesModel(QtCore.QAbstractTableModel):
             return None
         r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.title, r.outlet or "—", r.published[:10], str(r.claims), status_summary(r))[col]
+            return _cells(r)[col]
         if role == ROLE_SUBTITLE:
             return " · ".join(x for x in (r.outlet or "Unknown outlet", r.published or "undated"))
-        if role == ROLE_SORT:
-            return sort_key(r, col)
         if role == ROLE_ID:
             return r.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -98,6 +105,10 @@ class SourcesModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _cells(r: views.SourceRow) -> tuple[str, str, str, str, str]:
+    return r.title, r.outlet or "—", r.published[:10], str(r.claims), status_summary(r)
 
 
 def sort_key(r: views.SourceRow, column: int):
@@ -126,13 +137,23 @@ def status_summary(r: views.SourceRow) -> str:
 
 
 class SourcesProxy(QtCore.QSortFilterProxyModel):
-    """Filters sources by text over outlet and title; sorting is passed on to the source model."""
+    """Filters sources by text in any shown column; sorting is passed on to the source model.
+
+    The filter reads the model's cached row texts: Qt's own text filter asked ``data()`` for every cell of every
+    row on each keystroke (a quarter of a second at 10,000 sources).
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(ROLE_SORT)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
+        self._needle = ""
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.casefold()
+        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        return not self._needle or self._needle in self.sourceModel().search_text(source_row)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()

@@ -71,7 +71,7 @@ class SourcesPanel(QtWidgets.QWidget):
         self.filter = QtWidgets.QLineEdit()
         self.filter.setPlaceholderText("Filter sources…")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_text)
         self.sort = QtWidgets.QComboBox()
         for label, *_ in SORTS:
             self.sort.addItem(label)
