@@ -242,7 +242,8 @@ def make_event(seed: int, index: int) -> Event:
     org_tail = rng.choice(W.ORG_TAILS_COMPANY if etype.org_kind == "company" else W.ORG_TAILS_PUBLIC)
     org = f"{rng.choice(W.ORG_HEADS)}{rng.choice(W.ORG_ENDINGS)} {org_tail}"
     fields = {"place": place, "region": region, "org": org}
-    authority = etype.authority.format(**fields)
+    # "the {authority}" in sentences: a region named "the Riverlands" must not make "the the Riverlands Agency"
+    authority = etype.authority.format(**{**fields, "region": region.removeprefix("the ")})
     day = date(2024, 1, 1) + timedelta(days=rng.randrange(0, 720))
     values: dict[str, object] = {}
     conflicts: dict[str, object] = {}
@@ -315,14 +316,14 @@ _GENERIC_FILLER = (
     "A telephone helpline has been set up in {region} for people seeking information about relatives.",
     "Officials said the situation in {place} was under control but urged people to follow official advice.",
     "Many shops in the centre of {place} stayed shut, and the weekly market was cancelled.",
-    "The {region} assembly is due to discuss the matter at its next session.",
+    "The regional assembly in {region} is due to discuss the matter at its next session.",
     "Neighbours said the {facility} had been part of life in {place} for as long as they could remember.",
     "Photographs shared online from {place} showed {scene}.",
     "Several businesses in {place} offered free meals to emergency workers and volunteers.",
     "In a brief statement, the {authority} thanked members of the public for their patience.",
     "Church halls and sports centres in {place} opened their doors to people who needed somewhere to stay.",
     "A memorial service is being planned, according to the {place} parish council.",
-    "The head of the {region} chamber of commerce said it was too early to judge the cost to trade.",
+    "The head of the chamber of commerce in {region} said it was too early to judge the cost to trade.",
     "Volunteers from towns near {place} arrived throughout the afternoon to help.",
     "{wname} said {place} would need support long after the cameras had gone.",
     "Questions remain about what the authorities knew beforehand and when they knew it.",
@@ -373,7 +374,9 @@ _SWAPS = (("said", "stated"), ("people", "residents"), ("officials", "authoritie
 def _sentence(core: str, fields: dict, attribution: str | None) -> str:
     text = core.format(**fields)
     text = text[0].upper() + text[1:]
-    return f"{text}, {attribution}." if attribution else f"{text}."
+    if attribution:
+        return f"{text}, {attribution}."
+    return text if text.endswith(".") else f"{text}."   # "at 4:05 p.m." ends the sentence with its own stop
 
 
 def _attribution(role: str, event: Event, outlet: str, rng: random.Random) -> str | None:
