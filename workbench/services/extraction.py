@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
+from collections.abc import Iterator
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import Text, bindparam, insert, or_, select
 
-from workbench.domain.claims import ClaimDraft, ClaimOrigin
+from workbench.domain.claims import ClaimOrigin
 from workbench.extract import extract_claims
+from workbench.services.drafting import DraftRow, draft_rows, drafted
+from workbench.services.offload import offloaded
 from workbench.storage.models import BriefItem, Claim, Link, Source, Verdict, VerdictEvent, utcnow
 from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
@@ -74,8 +78,15 @@ def protected_claim_ids(session, claim_ids: list[int]) -> set[int]:
     return keep & set(claim_ids)
 
 
-def apply_drafts(session, source: Source, drafts: list[ClaimDraft]) -> int:
-    """Replace the untouched automatic claims of ``source`` by ``drafts``; returns the live claim count written.
+# The JSON columns are bound as the text the drafts already carry (SQLAlchemy's JSON type would encode again).
+_INSERT_CLAIMS = insert(Claim.__table__).values(
+    reasons=bindparam("reasons", type_=Text), facets=bindparam("facets", type_=Text))
+_JSON_COLUMNS = ("reasons", "facets")
+
+
+def apply_drafts(session, source: Source, rows: list[DraftRow]) -> int:
+    """Replace the untouched automatic claims of ``source`` by ``rows`` (see `draft_rows`); returns the live
+    claim count written.
 
     User claims, deleted claims and claims someone worked on stay as they are, and no draft overlapping them is
     added. An automatic claim whose span comes back keeps its id.
@@ -87,13 +98,12 @@ def apply_drafts(session, source: Source, drafts: list[ClaimDraft]) -> int:
     fixed_spans = sorted((c.start, c.end) for c in fixed)
     new_rows = []
     written = 0
-    for draft in drafts:
-        if any(s < draft.end and draft.start < e for s, e in fixed_spans):
+    for start, end, values in rows:
+        if any(s < end and start < e for s, e in fixed_spans):
             continue
-        values = _values(draft)
-        claim = replaceable.pop((draft.start, draft.end), None)
+        claim = replaceable.pop((start, end), None)
         if claim is None:
-            new_rows.append({"source_id": source.id, "start": draft.start, "end": draft.end,
+            new_rows.append({"source_id": source.id, "start": start, "end": end,
                              "origin": ClaimOrigin.AUTO.value, **values})
         else:
             _fill(claim, values)
@@ -103,42 +113,43 @@ def apply_drafts(session, source: Source, drafts: list[ClaimDraft]) -> int:
     source.extracted_at = utcnow()
     session.flush()
     if new_rows:  # a Core executemany: ORM objects (unit of work, attribute events) cost more than the rows
-        session.execute(insert(Claim.__table__), new_rows)
+        session.execute(_INSERT_CLAIMS, new_rows)
     return written
-
-
-def _values(draft: ClaimDraft) -> dict:
-    return {
-        "text": draft.text, "kind": draft.kind.value, "score": draft.score, "reasons": list(draft.reasons),
-        "speaker": draft.speaker, "attribution": draft.attribution, "facets": draft.facets.to_json(),
-    }
 
 
 def _fill(claim: Claim, values: dict) -> None:
     for key, value in values.items():
+        if key in _JSON_COLUMNS:
+            value = json.loads(value)
         if getattr(claim, key) != value:
             setattr(claim, key, value)
 
 
-def extract_source(session, source_id: int, vocabulary: dict[str, str] | None = None) -> int:
+def extract_source(session, source_id: int, vocabulary: dict[str, str] | None = None,
+                   made: tuple[str, object, list[DraftRow]] | None = None) -> int:
+    """Extract and store the claims of one source; ``made`` is (body, published, rows) drafted earlier, used
+    when the source still has that body and date."""
     source = session.get(Source, source_id)
     if source is None or source.deleted_at is not None:
         return 0
-    drafts = extract_claims(source.body or "", source.published, vocabulary)
-    if len(drafts) > MAX_CLAIMS_PER_SOURCE:
-        drafts = _most_checkworthy(source, drafts)
-    return apply_drafts(session, source, drafts)
+    if made is not None and made[:2] == (source.body or "", source.published):
+        rows = made[2]
+    else:
+        rows = draft_rows(extract_claims(source.body or "", source.published, vocabulary))
+    if len(rows) > MAX_CLAIMS_PER_SOURCE:
+        rows = _most_checkworthy(source, rows)
+    return apply_drafts(session, source, rows)
 
 
-def _most_checkworthy(source: Source, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+def _most_checkworthy(source: Source, drafts: list[DraftRow]) -> list[DraftRow]:
     """Keep the best-scoring claims of a giant text, so extraction, indexing and cross-checking stay bounded."""
     note = (f"the text has {len(drafts):,} checkable sentences; kept the {MAX_CLAIMS_PER_SOURCE:,} most "
             "check-worthy as claims (add others by hand)")
     log.warning("source #%s: %s", source.id, note)
     warnings = [w for w in (source.warnings or []) if "checkable sentences; kept the" not in w]
     source.warnings = [*warnings, note]
-    kept = sorted(drafts, key=lambda d: -d.score)[:MAX_CLAIMS_PER_SOURCE]
-    return sorted(kept, key=lambda d: (d.start, d.end))
+    kept = sorted(drafts, key=lambda d: -d[2]["score"])[:MAX_CLAIMS_PER_SOURCE]
+    return sorted(kept, key=lambda d: (d[0], d[1]))
 
 
 def extract_sources(ws: Workspace, source_ids: list[int] | None = None, state: TaskState = NO_STATE) -> int:
@@ -150,11 +161,29 @@ def extract_sources(ws: Workspace, source_ids: list[int] | None = None, state: T
         ids = list(session.scalars(query))
         vocabulary = workspace_vocabulary(session)
     total = 0
-    for done, source_id in enumerate(ids):
-        state.check()
-        state.progress(done, len(ids), f"Extracting claims ({done + 1}/{len(ids)})")
-        with ws.session() as session:
-            total += extract_source(session, source_id, vocabulary)
+    # Drafts are made on the second core while this process stores the ones before them.
+    made = offloaded(drafted, _bodies(ws, ids), vocabulary, count=len(ids))
+    try:
+        for done, (source_id, body, published, rows) in enumerate(made):
+            state.check()
+            state.progress(done, len(ids), f"Extracting claims ({done + 1}/{len(ids)})")
+            with ws.session() as session:
+                total += extract_source(session, source_id, vocabulary, (body, published, rows))
+    finally:
+        made.close()
     state.progress(len(ids), len(ids), "Claims extracted")
     log.info("extracted %s claims from %s sources", total, len(ids))
     return total
+
+
+def _bodies(ws: Workspace, ids: list[int], chunk: int = 100) -> Iterator[tuple[int, str, object]]:
+    """(id, body, published) of the live sources among ``ids``, in order, read a chunk at a time."""
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        with ws.session() as session:
+            rows = {row[0]: row for row in session.execute(
+                select(Source.id, Source.body, Source.published).where(Source.id.in_(part)))}
+        for source_id in part:
+            if source_id in rows:
+                _, body, published = rows[source_id]
+                yield source_id, body or "", published

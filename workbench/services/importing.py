@@ -5,19 +5,21 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, text
 
-from workbench.domain.errors import ImportFailed, WorkbenchError
+from workbench.domain.errors import WorkbenchError
 from workbench.ingest.document import Document
 from workbench.ingest.fingerprint import is_near_duplicate, sample, shingles
 from workbench.ingest.limits import DEFAULT_MAX_BYTES  # re-exported: the CLI reads it without loading parsers
 from workbench.ingest.normalize import body_hash, fold_for_duplicates
-from workbench.ingest.readers import MEDIA_TYPES, is_supported, reader_for
+from workbench.ingest.readers import MEDIA_TYPES, is_supported
+from workbench.ingest.reading import parse_document, read_document, read_for_import  # noqa: F401 (re-exported)
+from workbench.services.offload import offloaded
 from workbench.storage.models import Source, SourceFile, SourceFingerprint
 from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
@@ -71,45 +73,6 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str | None
             yield path, None
         else:
             yield path, "no such file or folder"
-
-
-def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, bytes]:
-    """Read and parse one file; every failure becomes an ImportFailed with a one-line reason."""
-    reader = reader_for(path)
-    try:
-        if not path.is_file():
-            raise ImportFailed("not a regular file (a device, pipe or broken link)")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ImportFailed(f"the file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit "
-                               "(raise it with --max-mb)")
-        data = path.read_bytes()
-    except PermissionError as exc:
-        raise ImportFailed("permission denied: the file cannot be read") from exc
-    except IsADirectoryError as exc:
-        raise ImportFailed("this is a folder, not a file") from exc
-    except OSError as exc:
-        raise ImportFailed(f"cannot read the file: {exc.strerror or exc}") from exc
-    return parse_document(path, data, reader), data
-
-
-def parse_document(path: Path, data: bytes, reader=None) -> Document:
-    """Run the reader for `path` on `data`; anything but a clean result becomes a one-line ImportFailed."""
-    reader = reader or reader_for(path)
-    try:
-        doc = reader(path, data)
-    except WorkbenchError:
-        raise
-    except RecursionError as exc:
-        raise ImportFailed("the file is nested too deeply to read") from exc
-    except MemoryError as exc:
-        raise ImportFailed("the file is too large to read") from exc
-    except Exception as exc:  # a parser bug or hostile file must fail this file alone
-        log.exception("reader failed on %s", path)
-        raise ImportFailed(f"cannot read the file ({type(exc).__name__}: {str(exc)[:120]})") from exc
-    if not doc.body.strip():
-        raise ImportFailed("no article text found in the file")
-    return doc
 
 
 def find_duplicate(session, doc: Document, hashes: set[int] | None = None) -> int | None:
@@ -169,10 +132,21 @@ def _match(session, doc: Document, hashes: set[int] | None,
     return None, syndicated
 
 
-@lru_cache(maxsize=64)
-def _body_shingles(body: str) -> frozenset[int]:
-    """The shingles of a body; the copies a file is compared with were mostly imported just before it."""
-    return frozenset(shingles(body))
+# The shingles of recently stored bodies: the copies a file is compared with were mostly imported just before it.
+_SHINGLES: OrderedDict[str, frozenset[int]] = OrderedDict()
+_SHINGLES_KEPT = 64
+
+
+def _body_shingles(body: str, known: frozenset[int] | None = None) -> frozenset[int]:
+    hashes = _SHINGLES.get(body)
+    if hashes is None:
+        hashes = known if known is not None else frozenset(shingles(body))
+        _SHINGLES[body] = hashes
+        if len(_SHINGLES) > _SHINGLES_KEPT:
+            _SHINGLES.popitem(last=False)
+    else:
+        _SHINGLES.move_to_end(body)
+    return hashes
 
 
 # Each hash's sources counted only up to one past the limit: boilerplate hashes are in ever more sources, and a
@@ -216,9 +190,9 @@ def _url_key(url: str) -> str:
 
 
 def store_document(ws: Workspace, doc: Document, *, path: str | None, data: bytes | None,
-                   media_type: str | None = None) -> tuple[int, bool]:
+                   media_type: str | None = None, hashes: frozenset[int] | None = None) -> tuple[int, bool]:
     """Store a parsed document in its own transaction. Returns (source id, is_new)."""
-    hashes = _body_shingles(doc.body)
+    hashes = _body_shingles(doc.body, hashes)
     folded_hash = body_hash(doc.body)
     with ws.session() as session:
         dup, syndicated = _match(session, doc, hashes, folded_hash)
@@ -257,22 +231,36 @@ def import_paths(ws: Workspace, paths: Iterable[Path | str], *, max_bytes: int =
     """Import files and folders; each file alone, so one bad file never harms the others."""
     report = ImportReport()
     todo = list(expand_paths(paths))
-    for done, (path, error) in enumerate(todo):
-        state.check()
-        state.progress(done, len(todo), f"Importing {path.name}")
-        if error:
-            report.failed.append({"path": str(path), "error": error})
-            continue
-        import_one(ws, path, report, max_bytes=max_bytes)
+    readable = [path for path, error in todo if not error]
+    # Files are read and parsed on the second core while this process stores the ones before them.
+    read = offloaded(read_for_import, readable, max_bytes, count=len(readable))
+    try:
+        for done, (path, error) in enumerate(todo):
+            state.check()
+            state.progress(done, len(todo), f"Importing {path.name}")
+            if error:
+                report.failed.append({"path": str(path), "error": error})
+                continue
+            _store_read(ws, path, next(read), report)
+    finally:
+        read.close()
     state.progress(len(todo), len(todo), "Imported")
     return report
 
 
 def import_one(ws: Workspace, path: Path, report: ImportReport, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    _store_read(ws, path, read_for_import(max_bytes, path), report)
+
+
+def _store_read(ws: Workspace, path: Path, read: tuple[Document, bytes, frozenset[int]] | str,
+                report: ImportReport) -> None:
+    if isinstance(read, str):
+        report.failed.append({"path": str(path), "error": read})
+        return
+    doc, data, hashes = read
     try:
-        doc, data = read_document(path, max_bytes)
         source_id, is_new = store_document(ws, doc, path=str(path), data=data,
-                                           media_type=MEDIA_TYPES.get(path.suffix.lower()))
+                                           media_type=MEDIA_TYPES.get(path.suffix.lower()), hashes=hashes)
     except WorkbenchError as exc:
         report.failed.append({"path": str(path), "error": str(exc)})
         return

@@ -1,0 +1,80 @@
+"""The second-core worker: the same results as working in this process, in order, and failures that stay local."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from tests.ingest.samples import HARBOUR, LIBRARY, markdown
+from workbench.services import offload
+from workbench.services.extraction import extract_sources
+from workbench.services.importing import import_paths
+from workbench.storage.models import Claim, Source
+
+
+def double(context, item):
+    if item == "boom":
+        raise ValueError("no number")
+    return item * 2 + context
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    """Any number of items goes to the worker process (normally only many are worth starting it for)."""
+    monkeypatch.setattr(offload, "MIN_ITEMS", 1)
+    monkeypatch.setattr(offload, "BATCH", 2)
+
+
+def test_results_come_back_in_order_with_the_context(worker):
+    assert list(offload.offloaded(double, range(11), 100, count=11)) == [100 + 2 * i for i in range(11)]
+
+
+def test_a_failure_in_the_worker_is_raised_here_for_that_item(worker):
+    results = offload.offloaded(double, [1, 2, 3, "boom", 5], 0, count=5)
+    assert [next(results) for _ in range(3)] == [2, 4, 6]
+    with pytest.raises(ValueError, match="no number"):
+        next(results)
+
+
+def _folder(root):
+    for i in range(6):
+        paragraphs = [p.replace("harbour", f"harbour {i}") for p in (HARBOUR if i % 2 else LIBRARY)]
+        (root / f"a{i}.md").write_text(markdown({"title": f"Article {i}", "outlet": f"Paper {i}",
+                                                 "published": f"2025-06-1{i}"}, paragraphs), encoding="utf-8")
+    (root / "empty.md").write_text("  \n\n", encoding="utf-8")
+    (root / "a0 copy.md").write_bytes((root / "a0.md").read_bytes())
+    return root
+
+
+def _stored(ws):
+    with ws.session() as session:
+        sources = [(s.title, s.outlet, s.published, s.body) for s in session.scalars(select(Source).order_by(Source.id))]
+        claims = [(c.source_id, c.start, c.end, c.text, c.kind, c.score, json.dumps(c.facets, sort_keys=True),
+                   c.reasons) for c in session.scalars(select(Claim).order_by(Claim.id))]
+    return sources, claims
+
+
+def test_import_and_extraction_store_the_same_with_and_without_the_worker(tmp_path, monkeypatch):
+    from workbench.storage.workspace import open_workspace
+
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    results = []
+    for name, min_items in (("here", 10**9), ("worker", 1)):
+        monkeypatch.setattr(offload, "MIN_ITEMS", min_items)
+        with open_workspace(tmp_path / f"{name}.fcw", create=True) as ws:
+            report = import_paths(ws, [folder])
+            extract_sources(ws)
+            results.append(([(item["path"], item["source_id"]) for item in report.imported],
+                            [(item["path"], item["error"]) for item in report.failed],
+                            [item["path"] for item in report.duplicates], _stored(ws)))
+    here, there = results
+    assert here == there
+    imported, failed, duplicates, (sources, claims) = there
+    assert len(imported) == 6 and [p for p, _ in failed] == [str(folder / "empty.md")]
+    assert duplicates == [str(folder / "a0.md")]  # name order: "a0 copy.md" comes first
+    assert claims and {c[0] for c in claims} == set(range(1, 7))
+    assert sources[0][2] == date(2025, 6, 10)
