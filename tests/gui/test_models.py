@@ -65,6 +65,28 @@ def test_sources_panel_sorts_and_keeps_the_selection(qtbot, ws):
     assert [by_id[i].title.lower() for i in shown()] == sorted(r.title.lower() for r in rows)
 
 
+def test_a_row_selected_right_after_loading_is_scrolled_into_view(qtbot, ws):
+    from workbench.gui.claims import ClaimsPanel
+    from workbench.gui.sources import SourcesPanel
+
+    with ws.session() as session:
+        rows = views.source_rows(session)
+        ids = views.claim_ids(session)
+    sources, claims = SourcesPanel(), ClaimsPanel()
+    claims.model.set_workspace(ws)
+    for panel in (sources, claims):
+        qtbot.addWidget(panel)
+        panel.resize(420, 170)   # room for a few rows only
+        panel.show()
+    sources.set_rows(rows)
+    last = sources.proxy.index(sources.proxy.rowCount() - 1, 0)
+    sources.select_source(last.data(ROLE_ID), emit=False)
+    claims.set_ids(ids, keep=ids[-1])
+    for view, index in ((sources.view, last), (claims.view, claims.model.index(len(ids) - 1, 0))):
+        assert view.currentIndex().row() == index.row()
+        assert view.viewport().rect().intersects(view.visualRect(index))
+
+
 def test_claims_model_over_ids(qtmodeltester, ws):
     with ws.session() as session:
         ids = views.claim_ids(session)

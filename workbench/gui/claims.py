@@ -136,6 +136,7 @@ class ClaimsPanel(QtWidgets.QWidget):
 
     def set_ids(self, ids: list[int], keep: int | None = None) -> None:
         self.model.set_ids(ids)
+        self.view.doItemsLayout()   # the new rows' geometry now, so the kept claim's row can be scrolled to
         self.count.setText(f"{len(ids):,} claims")
         if keep is not None:
             self.select_claim(keep, emit=False)

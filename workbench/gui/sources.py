@@ -118,6 +118,7 @@ class SourcesPanel(QtWidgets.QWidget):
     def set_rows(self, rows) -> None:
         current = self.current_source_id()
         self.model.set_rows(rows)
+        self.view.doItemsLayout()   # the new rows' geometry now, so a selection right after can scroll to its row
         claims = sum(r.claims for r in rows)
         self.count.setText(f"{len(rows)} sources · {claims} claims")
         if current is not None:
