@@ -188,11 +188,26 @@ def _add_postings(fieldwriter, schema, lengths, items) -> None:
         fieldwriter.finish_field()
 
 
+# Encoded position lists (Positions.encode pickles each one): most postings are one position among a few
+# thousand, so a rebuild meets the same lists over and over.
+_ENCODED: dict[tuple[int, ...], bytes] = {}
+_ENCODED_KEPT = 100_000
+
+
 def _positions_postings(analysis: Analysis, fmt: Positions, text: str):
     """(term bytes, frequency, weight, encoded positions) as Positions.word_values gives them (all boosts 1)."""
     boost = fmt.field_boost
+    encoded = _ENCODED
     for term, positions in term_positions(analysis, text).items():
-        yield term.encode("utf-8"), len(positions), float(len(positions)) * boost, fmt.encode(positions)
+        key = tuple(positions)
+        value = encoded.get(key)
+        if value is None:
+            if len(encoded) >= _ENCODED_KEPT:
+                encoded.clear()
+            value = encoded[key] = fmt.encode(positions)
+        # A copy: posting blocks are pickled, and a shared object would be pickled as a reference (a valid file,
+        # but not byte for byte Whoosh's).
+        yield term.encode("utf-8"), len(positions), float(len(positions)) * boost, bytes(memoryview(value))
 
 
 def _is_id_analyzer(analyzer) -> bool:
