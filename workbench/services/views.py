@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, case, func, literal, or_, select, text
+from sqlalchemy import and_, case, literal, or_, select, text
 
 from workbench.domain.errors import NotFound
 from workbench.storage.models import Claim, Link, Source, Verdict
@@ -63,22 +63,7 @@ class SourceRow(NamedTuple):
 
 def source_rows(session) -> list[SourceRow]:
     """Every live source with its claim count and a per-state summary, newest first."""
-    state = _state_expr()
-    counts = {
-        row[0]: row[1:]
-        for row in session.execute(
-            select(
-                Claim.source_id,
-                func.count(Claim.id),
-                func.sum(case((state == "disputed", 1), else_=0)),
-                func.sum(case((state == "corroborated", 1), else_=0)),
-                func.sum(case((state == "verified", 1), else_=0)),
-            )
-            .outerjoin(Verdict, Verdict.claim_id == Claim.id)
-            .where(Claim.deleted_at.is_(None))
-            .group_by(Claim.source_id)
-        )
-    }
+    counts = _state_counts(session)
     rows = []
     query = (
         select(Source.id, Source.title, Source.outlet, Source.published, Source.published_time)
@@ -90,9 +75,46 @@ def source_rows(session) -> list[SourceRow]:
         when = published.isoformat() if published else ""
         if when and ptime:
             when += f" {ptime}"
-        rows.append(SourceRow(sid, title or "Untitled", outlet or "", when, n or 0, disputed or 0,
-                              corroborated or 0, verified or 0))
+        rows.append(SourceRow(sid, title or "Untitled", outlet or "", when, n, disputed, corroborated, verified))
     return rows
+
+
+# Read from a covering partial index (migration 0007) instead of the claims table, a hundred times larger: at
+# 10,000 articles this took 0.8 s of the window's start.
+_SUMMARY_INDEX = "ix_claims_live_summary"
+_COUNTED = {"disputed": 1, "corroborated": 2, "verified": 3}
+
+
+def _state_counts(session) -> dict[int, list[int]]:
+    """[claims, disputed, corroborated, verified] per source over its live claims. The cross-check's state comes
+    from the index; the few claims a verdict verified or rejected are then moved to their own state."""
+    hint = f"INDEXED BY {_SUMMARY_INDEX}" if _has_index(session, _SUMMARY_INDEX) else ""
+    sql = ("SELECT source_id, count(*), sum(coalesce(check_conflicts, 0) > 0), "
+           "sum(coalesce(check_conflicts, 0) <= 0 AND coalesce(check_corroborations, 0) > 0) "
+           f"FROM claims {hint} WHERE deleted_at IS NULL GROUP BY source_id")
+    counts = {sid: [n, disputed or 0, corroborated or 0, 0]
+              for sid, n, disputed, corroborated in session.connection().exec_driver_sql(sql)}
+    decided = (
+        select(Claim.source_id, Verdict.status, Claim.check_conflicts, Claim.check_corroborations)
+        .join(Verdict, Verdict.claim_id == Claim.id)
+        .where(Claim.deleted_at.is_(None), Verdict.status.in_(("rejected", "verified", "published")))
+    )
+    for sid, status, conflicts, corroborations in session.execute(decided):
+        row = counts.get(sid)
+        if row is None:
+            continue
+        checked = state_of(None, conflicts or 0, corroborations or 0)
+        if checked in _COUNTED:
+            row[_COUNTED[checked]] -= 1
+        shown = state_of(status, conflicts or 0, corroborations or 0)
+        if shown in _COUNTED:
+            row[_COUNTED[shown]] += 1
+    return counts
+
+
+def _has_index(session, name: str) -> bool:
+    return session.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :name"),
+                           {"name": name}).first() is not None
 
 
 # ---------------------------------------------------------------------------------------------- claims
@@ -199,9 +221,7 @@ def _fast_ids(session, flt: ClaimFilter, sort: str, descending: bool) -> list[in
     if sort not in _FAST_ORDER or flt != ClaimFilter():
         return None
     index, order = _FAST_ORDER[sort]
-    exists = session.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :name"),
-                             {"name": index}).first()
-    if exists is None:
+    if not _has_index(session, index):
         return None
     order = order.format(d="DESC" if descending else "ASC")
     sql = f"SELECT id FROM claims INDEXED BY {index} WHERE deleted_at IS NULL ORDER BY {order}"
@@ -234,19 +254,50 @@ def claim_kinds(session) -> list[str]:
 
 
 def first_claim_id(session, *, state: str | None = None) -> int | None:
-    """The first claim (by source date, then position) in ``state``, or the first claim of all."""
-    query = (
-        select(Claim.id)
-        .join(Source, Source.id == Claim.source_id)
-        .outerjoin(Verdict, Verdict.claim_id == Claim.id)
-        .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None))
-        .order_by(Source.published.nulls_last(), Source.published_time, Source.id, Claim.start)
-        .limit(1)
-    )
+    """The first claim in ``state`` (the highest scored, then by source date and position), or the first claim
+    of all (by source date, then position)."""
     if state:
-        query = query.where(_state_expr() == state).order_by(None).order_by(
-            Claim.score.desc(), Source.published.nulls_last(), Source.id, Claim.start)
-    return session.scalar(query)
+        return _best_in_state(session, state)
+    sources = (select(Source.id).where(Source.deleted_at.is_(None))
+               .order_by(Source.published.nulls_last(), Source.published_time, Source.id))
+    for sid in session.scalars(sources):   # the first source with a live claim: nearly always the first
+        first = session.scalar(select(Claim.id).where(Claim.source_id == sid, Claim.deleted_at.is_(None))
+                               .order_by(Claim.start).limit(1))
+        if first is not None:
+            return first
+    return None
+
+
+# States a verdict decides, and the verdict statuses that give them: such claims are found from the (few) verdicts.
+_VERDICT_STATES = {"verified": ("verified", "published"), "rejected": ("rejected",)}
+
+
+def _best_in_state(session, state: str) -> int | None:
+    # Two steps: the top score first, then only the claims with that score ordered by source date (ordering by
+    # both at once sorted every live claim: 0.4 s at 10,000 articles).
+    def in_state():
+        query = (select(Claim.id).join(Source, Source.id == Claim.source_id)
+                 .outerjoin(Verdict, Verdict.claim_id == Claim.id)
+                 .where(Claim.deleted_at.is_(None), Source.deleted_at.is_(None), _state_expr() == state))
+        if state in _VERDICT_STATES:   # as a subquery: SQLite then reads the verdicts' status index
+            query = query.where(Claim.id.in_(select(Verdict.claim_id)
+                                             .where(Verdict.status.in_(_VERDICT_STATES[state]))))
+        return query
+    if state in _VERDICT_STATES or not _has_index(session, "ix_claims_live_score"):
+        top = session.scalar(in_state().with_only_columns(Claim.score).order_by(Claim.score.desc()).limit(1))
+    else:
+        # The live-score index read from the top until a claim in the state turns up; SQLite's planner, without
+        # statistics, would rather read the deleted_at index and sort (see _FAST_ORDER).
+        condition = str(_state_expr().compile(session.bind, compile_kwargs={"literal_binds": True}))
+        top = session.connection().exec_driver_sql(
+            "SELECT claims.score FROM claims INDEXED BY ix_claims_live_score"
+            " JOIN sources ON sources.id = claims.source_id LEFT JOIN verdicts ON verdicts.claim_id = claims.id"
+            f" WHERE claims.deleted_at IS NULL AND sources.deleted_at IS NULL AND ({condition}) = ?"
+            " ORDER BY claims.score DESC LIMIT 1", (state,)).scalar()
+    if top is None:
+        return None
+    return session.scalar(in_state().where(Claim.score == top)
+                          .order_by(Source.published.nulls_last(), Source.id, Claim.start).limit(1))
 
 
 # ---------------------------------------------------------------------------------------------- article
