@@ -9,7 +9,7 @@ from pathlib import Path
 
 from benchmarks.generator import DEFAULT_SEED
 from benchmarks.report import format_report, to_json
-from benchmarks.runner import STAGE_NAMES, run_benchmark, run_scaling
+from benchmarks.runner import STAGE_NAMES, StaleWorkspace, run_benchmark, run_scaling
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -60,13 +60,17 @@ def main(argv: list[str] | None = None) -> int:
                               progress=progress, skip=args.skip_list)
         run = scaling["runs"][-1]
     else:
-        run = run_benchmark(args.articles, seed=args.seed, workdir=args.workdir, skip=args.skip_list,
-                            quick=args.quick, keep=args.workdir is not None, profile=args.profile,
-                            profile_out=args.profile_out or (Path(f"profile-{args.profile}.txt")
-                                                             if args.profile else None),
-                            stage_timeout=args.stage_timeout, reuse=args.reuse,
-                            partial=args.json.with_suffix(".partial.json") if args.json else None,
-                            progress=progress)
+        try:
+            run = run_benchmark(args.articles, seed=args.seed, workdir=args.workdir, skip=args.skip_list,
+                                quick=args.quick, keep=args.workdir is not None, profile=args.profile,
+                                profile_out=args.profile_out or (Path(f"profile-{args.profile}.txt")
+                                                                 if args.profile else None),
+                                stage_timeout=args.stage_timeout, reuse=args.reuse,
+                                partial=args.json.with_suffix(".partial.json") if args.json else None,
+                                progress=progress)
+        except StaleWorkspace as exc:
+            print(f"python -m benchmarks: error: {exc}", file=sys.stderr)
+            return 2
     print(format_report(run, scaling))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from benchmarks import bench_check, bench_extract, bench_gui, bench_import, bench_index, bench_search
@@ -132,14 +133,20 @@ def run_benchmark(n_articles: int, *, seed: int = DEFAULT_SEED, workdir: Path | 
 REUSED_STAGES = ("import", "extraction", "extraction_stored", "indexing")
 
 
+class StaleWorkspace(Exception):
+    """The workspace to reuse was built from another corpus than this code generates for its size and seed."""
+
+
 def reused_run(n_articles: int, seed: int, workdir: Path, quick: bool) -> BenchRun:
-    """Continue on the workspace a previous run left in ``workdir`` (the corpus is regenerated from the seed)."""
+    """Continue on the workspace a previous run left in ``workdir`` (the corpus is regenerated from the seed, and
+    must be the one the workspace was built from: its truth file says)."""
     from sqlalchemy import select
 
     from workbench.storage.models import Source
     from workbench.storage.workspace import open_workspace
 
     corpus = generate_corpus(n_articles, seed)
+    _same_corpus(corpus, workdir / "corpus" / "truth.json")
     held = None
     if corpus.held_out is not None:
         held = workdir / "corpus" / "held_out" / corpus.held_out.filename
@@ -152,6 +159,17 @@ def reused_run(n_articles: int, seed: int, workdir: Path, quick: bool) -> BenchR
     if held is not None and ctx.key_of(held) in ctx.source_ids:
         ctx.held_out_path = None
     return ctx
+
+
+def _same_corpus(corpus, truth_file: Path) -> None:
+    if not truth_file.exists():
+        raise StaleWorkspace(f"{truth_file} is missing, so what the workspace holds is unknown")
+    stored = json.loads(truth_file.read_text(encoding="utf-8"))
+    regenerated = json.loads(json.dumps([asdict(m) for m in corpus.mentions]))
+    if stored.get("seed") != corpus.seed or stored.get("mentions") != regenerated:
+        raise StaleWorkspace(f"the workspace in {truth_file.parent.parent} was built from another corpus (an "
+                             "earlier generator, size or seed): its planted truth would be scored against the "
+                             "wrong facts; run without --reuse")
 
 
 def profiled(stage: Callable[[BenchRun], dict], ctx: BenchRun, out: Path | None) -> dict:

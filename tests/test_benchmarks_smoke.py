@@ -113,3 +113,22 @@ def test_the_miss_report_gives_recall_and_examples_per_class_and_kind():
                   {"conflicts:number": 4})
     assert "conflicts:number 0.750" in text
     assert "c: not the same fact | conflicts:number: 1" in text and "Nine workers died" in text
+
+
+def test_reusing_a_workspace_built_from_another_corpus_is_refused(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def bench(*extra):
+        return subprocess.run([sys.executable, "-m", "benchmarks", "--articles", "12", "--quick", "--workdir",
+                               str(tmp_path), "--skip", "extraction,search,check,gui,export", *extra],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+
+    assert bench().returncode == 0
+    assert bench("--reuse").returncode == 0
+    truth_file = tmp_path / "corpus" / "truth.json"
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    truth["mentions"][0]["value"] = -1   # as an earlier generator might have written it
+    truth_file.write_text(json.dumps(truth), encoding="utf-8")
+    refused = bench("--reuse")
+    assert refused.returncode == 2
+    assert "built from another corpus" in refused.stderr and "Traceback" not in refused.stderr
