@@ -124,8 +124,10 @@ def claim_document(claim: Claim | Row, outlet: str | None, published: date | Non
 
 
 def claim_rows(session: Session, *, source_ids: Iterable[int] | None = None,
-               claim_ids: Iterable[int] | None = None, batch: int = 500) -> Iterator[tuple[dict | None, str]]:
-    """(document or None when the claim is not live, key) for the claims asked for, or for all of them."""
+               claim_ids: Iterable[int] | None = None, id_range: tuple[int | None, int | None] | None = None,
+               batch: int = 500) -> Iterator[tuple[dict | None, str]]:
+    """(document or None when the claim is not live, key) for the claims asked for (by source, by id, or ids in
+    [low, high) where None is open), or for all of them."""
     # Only the columns a document needs: whole Claim objects would also decode every claim's other JSON columns.
     stmt = (
         select(Claim.id, Claim.source_id, Claim.text, Claim.kind, Claim.facets, Claim.deleted_at,
@@ -135,6 +137,12 @@ def claim_rows(session: Session, *, source_ids: Iterable[int] | None = None,
         .outerjoin(Verdict, Verdict.claim_id == Claim.id)
         .order_by(Claim.id)
     )
+    if id_range is not None:
+        low, high = id_range
+        if low is not None:
+            stmt = stmt.where(Claim.id >= low)
+        if high is not None:
+            stmt = stmt.where(Claim.id < high)
     chunks: list[Any] = [None]
     if source_ids is not None:
         ids = sorted(set(source_ids))

@@ -31,6 +31,7 @@ from whoosh.util.filelock import FileLock, try_for
 from workbench.domain.errors import WorkspaceBusy
 from workbench.search.documents import claim_key, claim_rows, source_document, source_key
 from workbench.search.schema import CLAIM, META, META_KEY, SCHEMA_VERSION, SOURCE, build_schema
+from workbench.search.parallel import abandon_part, adopt_segment, finish_part, split_claim_id, start_part
 from workbench.search.scoring import TabledBM25F
 from workbench.search.writer import FastWriter
 from workbench.storage.models import Claim, Source, Verdict
@@ -390,9 +391,11 @@ def rebuild_index(ws: Workspace, state: TaskState = NO_STATE, *, reason: str | N
 def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> SyncReport:
     final = ws.index_dir
     building = final.with_name(final.name + ".building")
+    part_dir = final.with_name(final.name + ".part")   # the worker's half (search/parallel.py)
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     report = SyncReport(rebuilt=True)
+    part = None
     try:
         ix = whoosh.index.create_in(str(building), build_schema())
         writer = FastWriter(ix, limitmb=WRITER_LIMIT_MB, compound=False)
@@ -404,6 +407,9 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
                 n_sources = session.scalar(select(func.count()).select_from(live_sources.subquery())) or 0
                 n_claims = session.scalar(select(func.count(Claim.id)).where(Claim.deleted_at.is_(None))) or 0
                 total = n_sources + n_claims
+                # The later claims go to a worker process on the second core, as a segment of their own.
+                split = split_claim_id(session, n_claims)
+                part = start_part(ws.path, part_dir, split, WRITER_LIMIT_MB) if split is not None else None
                 for done, src in enumerate(session.scalars(live_sources.execution_options(yield_per=200))):
                     if done % 50 == 0:
                         state.check()
@@ -411,18 +417,26 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
                     writer.add_document(**source_document(src))
                     report.written += 1
                 sources_written = report.written
-                for done, (doc, _key) in enumerate(claim_rows(session)):
-                    if done % 500 == 0:
-                        state.check()
-                        state.progress(n_sources + done, total, "Indexing claims")
-                    if doc is not None:
-                        writer.add_document(**doc)
-                        report.written += 1
+                own = (None, split) if part is not None else None
+                _add_claims(writer, claim_rows(session, id_range=own), state, n_sources, total, report)
+                parts = []
+                if part is not None:
+                    state.progress(n_sources + report.written - sources_written, total, "Indexing claims")
+                    done_part, part = finish_part(part), None
+                    if done_part is None:  # the worker failed: its claims are indexed here
+                        _add_claims(writer, claim_rows(session, id_range=(split, None)), state, n_sources, total,
+                                    report)
+                    elif done_part[0] is not None:
+                        adopt_segment(done_part[0], part_dir, building)
+                        parts.append(done_part[0])
+                        report.written += done_part[1]
             writer.add_document(**_meta_document(watermark))
             state.check()
             state.progress(total, total, "Saving the search index")
-            writer.commit()
+            writer.commit_with(parts)
         except BaseException:
+            if part is not None:
+                abandon_part(part)
             writer.cancel()
             raise
         ix.close()
@@ -431,11 +445,23 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(part_dir, ignore_errors=True)
     if reason and report.written:
         report.message = (f"{reason}; it was rebuilt from the workspace "
                           f"({sources_written} sources, {report.written - sources_written} claims)")
         log.warning("%s", report.message)
     return report
+
+
+def _add_claims(writer, rows, state: TaskState, before: int, total: int, report: SyncReport) -> None:
+    for done, (doc, _key) in enumerate(rows):
+        if done % 500 == 0:
+            state.check()
+            state.progress(before + done, total, "Indexing claims")
+        if doc is not None:
+            writer.add_document(**doc)
+            report.written += 1
 
 
 def _swap(new: Path, final: Path) -> None:

@@ -117,6 +117,17 @@ class FastWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
+    def commit_with(self, segments: list) -> None:
+        """Commit a fresh index with ``segments`` finished by other writers (with ``_lk=False``) beside ours."""
+        self._check_state()
+        final = self._merge_segments(None, False, False)
+        if self._added:
+            final.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(final + list(segments))
+        self._finish()
+
     def _flush_segment(self):
         if self._postings is None:
             return super()._flush_segment()
