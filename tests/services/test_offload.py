@@ -78,3 +78,8 @@ def test_import_and_extraction_store_the_same_with_and_without_the_worker(tmp_pa
     assert duplicates == [str(folder / "a0.md")]  # name order: "a0 copy.md" comes first
     assert claims and {c[0] for c in claims} == set(range(1, 7))
     assert sources[0][2] == date(2025, 6, 10)
+
+
+def test_a_share_done_here_keeps_the_order(worker):
+    results = offload.offloaded(double, range(23), 1, count=23, local_share=0.3)
+    assert list(results) == [1 + 2 * i for i in range(23)]

@@ -54,11 +54,13 @@ def worker_wanted(count: int) -> bool:
 
 
 def offloaded(fn: Callable[[Any, I], R], items: Iterable[I], context: Any = None, *,
-              count: int | None = None) -> Iterator[R]:
+              count: int | None = None, local_share: float = 0.0) -> Iterator[R]:
     """``fn(context, item)`` for each item, in order; computed in a worker process when worth it.
 
     ``fn`` must be a module-level function and items, context and results picklable. An exception raised by
     ``fn`` in the worker is raised again by computing that item here, so it surfaces as it would without one.
+    ``local_share`` of the batches are computed here all the same, for work that costs the worker more than
+    storing its results costs this process.
     """
     items = iter(items)
     if not worker_wanted(count if count is not None else MIN_ITEMS):
@@ -73,14 +75,17 @@ def offloaded(fn: Callable[[Any, I], R], items: Iterable[I], context: Any = None
         return
     pending: deque[tuple[list[I], Future | None]] = deque()
     broken = False
+    batches = 0
 
     def submit() -> bool:
-        nonlocal broken
+        nonlocal broken, batches
         batch = list(islice(items, BATCH))
         if not batch:
             return False
+        batches += 1
+        here = int(batches * local_share) > int((batches - 1) * local_share)
         future = None
-        if not broken:
+        if not broken and not here:
             try:
                 future = pool.submit(_run_batch, fn, batch)
             except Exception as exc:  # the pool broke or refused: this batch and the rest are done here
