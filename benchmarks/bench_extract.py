@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from benchmarks.bench_import import children_cpu
 from benchmarks.context import BenchRun
 from benchmarks.measure import NotBuilt, measured, need, rate
 
@@ -47,14 +48,18 @@ def run_stored(ctx: BenchRun) -> dict:
     from workbench.tasks import TaskState
 
     ids = sorted(ctx.source_ids.values())
+    before = children_cpu()
     with measured() as span:
         extract_sources(ctx.ws, ids, TaskState())
+    worker = children_cpu(wait=5.0) - before
     with ctx.ws.session() as session:
         claims = session.scalar(select(func.count(Claim.id)).where(Claim.deleted_at.is_(None)))
     return {
         "articles": len(ids),
         "claims": claims,
         "seconds": span.seconds,
+        "cpu_seconds": span.cpu_seconds,
+        "worker_cpu_seconds": worker,  # claims drafted on the second core
         "articles_per_s": rate(len(ids), span.seconds),
         "peak_rss_mb": span.peak_mb,
     }
