@@ -54,3 +54,17 @@ def test_the_split_leaves_claims_on_both_sides(bigger, monkeypatch):
         low, high, n = session.execute(select(func.min(Claim.id), func.max(Claim.id), func.count(Claim.id))).one()
         split = parallel.split_claim_id(session, n)
     assert low < split <= high
+
+
+def test_a_rebuild_cancelled_while_the_worker_writes_keeps_the_old_index(bigger, monkeypatch):
+    from workbench.tasks import Cancelled, TaskState
+
+    ws = bigger
+    sync_index(ws)
+    monkeypatch.setattr(parallel, "MIN_CLAIMS", 1)
+    state = TaskState(on_progress=lambda done, total, message: message == "Indexing claims" and state.cancel(),
+                      min_interval=0)
+    with pytest.raises(Cancelled):
+        rebuild_index(ws, state)
+    assert not ws.index_dir.with_name(ws.index_dir.name + ".building").exists()
+    assert any(_results(ws))

@@ -51,7 +51,8 @@ def _folder(root):
 
 def _stored(ws):
     with ws.session() as session:
-        sources = [(s.title, s.outlet, s.published, s.body) for s in session.scalars(select(Source).order_by(Source.id))]
+        sources = [(s.title, s.outlet, s.published, s.body)
+                   for s in session.scalars(select(Source).order_by(Source.id))]
         claims = [(c.source_id, c.start, c.end, c.text, c.kind, c.score, json.dumps(c.facets, sort_keys=True),
                    c.reasons) for c in session.scalars(select(Claim).order_by(Claim.id))]
     return sources, claims

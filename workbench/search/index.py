@@ -422,7 +422,7 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
                 parts = []
                 if part is not None:
                     state.progress(n_sources + report.written - sources_written, total, "Indexing claims")
-                    done_part, part = finish_part(part), None
+                    done_part, part = finish_part(part, state), None
                     if done_part is None:  # the worker failed: its claims are indexed here
                         _add_claims(writer, claim_rows(session, id_range=(split, None)), state, n_sources, total,
                                     report)

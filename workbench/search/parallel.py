@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 import whoosh.index
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from workbench.search.documents import claim_rows
 from workbench.search.writer import FastWriter
 from workbench.storage.models import Claim, Source
+from workbench.tasks import TaskState
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,8 @@ def split_claim_id(session: Session, n_claims: int) -> int | None:
                           .offset(min(n_claims - 1, int(ours * n_claims))).limit(1))
 
 
-def start_part(ws_path: Path, part_path: Path, first_id: int, limitmb: int) -> tuple[ProcessPoolExecutor, Future] | None:
+def start_part(ws_path: Path, part_path: Path, first_id: int,
+               limitmb: int) -> tuple[ProcessPoolExecutor, Future] | None:
     """Start writing the claims from ``first_id`` on in a worker, in the folder ``part_path``; None when it cannot
     start."""
     try:
@@ -55,14 +58,23 @@ def start_part(ws_path: Path, part_path: Path, first_id: int, limitmb: int) -> t
         return None
 
 
-def finish_part(part: tuple[ProcessPoolExecutor, Future]) -> tuple[object, int] | None:
-    """(segment, documents) the worker wrote, or None when it failed (its claims are then still to index)."""
+def finish_part(part: tuple[ProcessPoolExecutor, Future], state: TaskState) -> tuple[object, int] | None:
+    """(segment, documents) the worker wrote, or None when it failed (its claims are then still to index).
+    Cancelling ``state`` meanwhile raises at once."""
     pool, future = part
     try:
-        return future.result()
-    except Exception as exc:
-        log.warning("the index worker failed (%s: %s); indexing its claims in this process", type(exc).__name__, exc)
-        return None
+        while not future.done():
+            state.check()
+            try:
+                future.exception(timeout=0.2)
+            except FutureTimeout:
+                pass
+        try:
+            return future.result()
+        except Exception as exc:
+            log.warning("the index worker failed (%s: %s); indexing its claims in this process",
+                        type(exc).__name__, exc)
+            return None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
