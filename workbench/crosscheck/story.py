@@ -35,7 +35,7 @@ MAX_NEIGHBOURS = 60
 # Sources published at most this many days apart are placed by their names alone; further apart, the names they
 # share must make up at least FAR_OVERLAP of the rarity-weighted names of either (`StoryGate.overlap`).
 STORY_DAYS = 7
-FAR_OVERLAP = 0.5
+FAR_OVERLAP = 0.6
 # Names found in more than this share of claims (outlets, a country every story mentions) are not distinctive
 # in the claim-level test.
 COMMON_ENTITY_SHARE = 0.25
