@@ -84,3 +84,16 @@ def test_import_and_extraction_store_the_same_with_and_without_the_worker(tmp_pa
 def test_a_share_done_here_keeps_the_order(worker):
     results = offload.offloaded(double, range(23), 1, count=23, local_share=0.3)
     assert list(results) == [1 + 2 * i for i in range(23)]
+
+
+def die_in_worker(context, item):
+    import multiprocessing
+    import os
+
+    if item == 3 and multiprocessing.parent_process() is not None:
+        os._exit(1)  # the worker process ends abruptly, as when the system kills it
+    return item + context
+
+
+def test_a_dead_worker_leaves_the_rest_to_this_process(worker):
+    assert list(offload.offloaded(die_in_worker, range(9), 10, count=9)) == [10 + i for i in range(9)]
