@@ -6,12 +6,14 @@ Pure work with no database, so an import can run it in a worker process (`servic
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain.errors import ImportFailed, WorkbenchError
 from workbench.ingest.document import Document
-from workbench.ingest.fingerprint import shingles
+from workbench.ingest.fingerprint import sample, shingles
 from workbench.ingest.limits import DEFAULT_MAX_BYTES
+from workbench.ingest.normalize import body_hash
 from workbench.ingest.readers import reader_for
 
 log = logging.getLogger(__name__)
@@ -56,10 +58,24 @@ def parse_document(path: Path, data: bytes, reader=None) -> Document:
     return doc
 
 
-def read_for_import(max_bytes: int, path: Path) -> tuple[Document, bytes, frozenset[int]] | str:
-    """(document, file bytes, body shingles), or why the file cannot be imported."""
+def read_for_import(max_bytes: int, path: Path) -> tuple[Document, bytes, Prints] | str:
+    """(document, file bytes, what finds its copies), or why the file cannot be imported."""
     try:
         doc, data = read_document(path, max_bytes)
     except WorkbenchError as exc:
         return str(exc)
-    return doc, data, frozenset(shingles(doc.body))
+    return doc, data, prints_of(doc.body)
+
+
+@dataclass(frozen=True)
+class Prints:
+    """What finds the copies of a body: its shingles, their stored sample and the folded text's hash."""
+
+    shingles: frozenset[int]
+    sample: list[int]
+    folded_hash: str
+
+
+def prints_of(body: str) -> Prints:
+    hashes = frozenset(shingles(body))
+    return Prints(hashes, sample(hashes), body_hash(body))

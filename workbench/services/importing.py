@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import bindparam, func, insert, select, text
 
 from workbench.domain.errors import WorkbenchError
 from workbench.ingest.document import Document
@@ -18,7 +18,9 @@ from workbench.ingest.fingerprint import is_near_duplicate, sample, shingles
 from workbench.ingest.limits import DEFAULT_MAX_BYTES  # re-exported: the CLI reads it without loading parsers
 from workbench.ingest.normalize import body_hash, fold_for_duplicates
 from workbench.ingest.readers import MEDIA_TYPES, is_supported
-from workbench.ingest.reading import parse_document, read_document, read_for_import  # noqa: F401 (re-exported)
+from workbench.ingest.reading import (  # noqa: F401 (parse_document, read_document: re-exported)
+    Prints, parse_document, prints_of, read_document, read_for_import,
+)
 from workbench.services.offload import offloaded
 from workbench.storage.models import Source, SourceFile, SourceFingerprint
 from workbench.storage.workspace import Workspace
@@ -89,41 +91,43 @@ def same_text_as(session, doc: Document, hashes: set[int] | None = None) -> int 
     return syndicated
 
 
+_LIVE = Source.deleted_at.is_(None)
+# Built once: making and compiling the lookup's statements for every file cost about as much as running them.
+_EXACT = select(Source.id, Source.outlet, Source.url).where(Source.body_hash == bindparam("folded"), _LIVE).limit(20)
+_SHARED = func.count(SourceFingerprint.hash)
+_SHARING = (select(SourceFingerprint.source_id, _SHARED)
+            .where(SourceFingerprint.hash.in_(bindparam("picked", expanding=True)))
+            .group_by(SourceFingerprint.source_id)
+            .having(_SHARED >= bindparam("least"))
+            .order_by(_SHARED.desc())
+            .limit(20))
+_TRASHED = select(Source.id).where(Source.id.in_(bindparam("ids", expanding=True)), Source.deleted_at.is_not(None))
+_CANDIDATE = select(Source.body, Source.outlet, Source.url).where(Source.id == bindparam("id"))
+
+
 def _match(session, doc: Document, hashes: set[int] | None,
-           folded_hash: str | None = None) -> tuple[int | None, int | None]:
+           prints: Prints | None = None) -> tuple[int | None, int | None]:
     """(duplicate id, syndicated copy id): exact folded-text hash first, then the fingerprint index."""
-    live = Source.deleted_at.is_(None)
-    columns = (Source.id, Source.outlet, Source.url)
-    folded_hash = folded_hash or body_hash(doc.body)
-    exact = session.execute(select(*columns).where(Source.body_hash == folded_hash, live).limit(20)).all()
+    folded_hash = prints.folded_hash if prints is not None else body_hash(doc.body)
+    exact = session.execute(_EXACT, {"folded": folded_hash}).all()
     syndicated = None
     for source_id, outlet, url in exact:
         if not _other_publication(doc, outlet, url):
             return source_id, None
         syndicated = syndicated or source_id
     hashes = shingles(doc.body) if hashes is None else hashes
-    picked = sample(hashes)
+    picked = prints.sample if prints is not None else sample(hashes)
     if not picked:
         return None, syndicated
     picked = _distinctive(session, picked)
     # A copy holds most of our distinctive sample (resemblance >= 0.6 needs that much), so sources sharing less
     # than MIN_SAMPLE_SHARE of it are never read. No join to sources here: joined, SQLite walks every live
     # source instead of the hash index.
-    shared = func.count(SourceFingerprint.hash)
-    rows = session.execute(
-        select(SourceFingerprint.source_id, shared)
-        .where(SourceFingerprint.hash.in_(picked))
-        .group_by(SourceFingerprint.source_id)
-        .having(shared >= max(1, int(MIN_SAMPLE_SHARE * len(picked))))
-        .order_by(shared.desc())
-        .limit(20)
-    ).all()
-    trashed = set(session.scalars(select(Source.id).where(
-        Source.id.in_([source_id for source_id, _ in rows]), Source.deleted_at.is_not(None))))
+    rows = session.execute(_SHARING, {"picked": picked, "least": max(1, int(MIN_SAMPLE_SHARE * len(picked)))}).all()
+    trashed = set(session.scalars(_TRASHED, {"ids": [source_id for source_id, _ in rows]})) if rows else set()
     seen = {source_id for source_id, _, _ in exact} | trashed
     for source_id in [source_id for source_id, _ in rows if source_id not in seen][:10]:
-        body, outlet, url = session.execute(
-            select(Source.body, Source.outlet, Source.url).where(Source.id == source_id)).one()
+        body, outlet, url = session.execute(_CANDIDATE, {"id": source_id}).one()
         if not is_near_duplicate(hashes, _body_shingles(body)):
             continue
         if not _other_publication(doc, outlet, url):
@@ -189,40 +193,43 @@ def _url_key(url: str) -> str:
     return text.rstrip("/").removesuffix("/amp")
 
 
+_INSERT_SOURCE = insert(Source.__table__)
+_INSERT_FILE = insert(SourceFile.__table__)
+_INSERT_PRINTS = insert(SourceFingerprint.__table__)
+
+
 def store_document(ws: Workspace, doc: Document, *, path: str | None, data: bytes | None,
-                   media_type: str | None = None, hashes: frozenset[int] | None = None) -> tuple[int, bool]:
+                   media_type: str | None = None, prints: Prints | None = None) -> tuple[int, bool]:
     """Store a parsed document in its own transaction. Returns (source id, is_new)."""
-    hashes = _body_shingles(doc.body, hashes)
-    folded_hash = body_hash(doc.body)
+    prints = prints or prints_of(doc.body)
+    hashes = _body_shingles(doc.body, prints.shingles)
     with ws.session() as session:
-        dup, syndicated = _match(session, doc, hashes, folded_hash)
+        dup, syndicated = _match(session, doc, hashes, prints)
         if dup is not None:
             return dup, False
         if syndicated is not None:
             doc.warnings.append(f"same text as source #{syndicated}, published elsewhere (a syndicated copy?)")
         # Core inserts: the unit of work for one row and its file cost more than the rows are worth here.
-        source_id = session.execute(insert(Source.__table__).values(
-            title=doc.title or (Path(path).stem if path else "Untitled"),
-            outlet=doc.outlet,
-            author=doc.author,
-            url=doc.url,
-            published=doc.published,
-            published_time=doc.published_time,
-            language=doc.language,
-            body=doc.body,
-            body_hash=folded_hash,
-            path=path,
-            format=doc.format,
-            warnings=list(doc.warnings),
-        )).inserted_primary_key[0]
+        source_id = session.execute(_INSERT_SOURCE, {
+            "title": doc.title or (Path(path).stem if path else "Untitled"),
+            "outlet": doc.outlet,
+            "author": doc.author,
+            "url": doc.url,
+            "published": doc.published,
+            "published_time": doc.published_time,
+            "language": doc.language,
+            "body": doc.body,
+            "body_hash": prints.folded_hash,
+            "path": path,
+            "format": doc.format,
+            "warnings": list(doc.warnings),
+        }).inserted_primary_key[0]
         if data is not None:
             name = Path(path).name if path and "://" not in path else None
-            session.execute(insert(SourceFile.__table__).values(
-                source_id=source_id, filename=name, media_type=media_type, data=data))
-        picked = sample(hashes)
-        if picked:
-            session.execute(insert(SourceFingerprint.__table__),
-                            [{"source_id": source_id, "hash": h} for h in picked])
+            session.execute(_INSERT_FILE, {"source_id": source_id, "filename": name, "media_type": media_type,
+                                           "data": data})
+        if prints.sample:
+            session.execute(_INSERT_PRINTS, [{"source_id": source_id, "hash": h} for h in prints.sample])
         return source_id, True
 
 
@@ -252,15 +259,15 @@ def import_one(ws: Workspace, path: Path, report: ImportReport, *, max_bytes: in
     _store_read(ws, path, read_for_import(max_bytes, path), report)
 
 
-def _store_read(ws: Workspace, path: Path, read: tuple[Document, bytes, frozenset[int]] | str,
+def _store_read(ws: Workspace, path: Path, read: tuple[Document, bytes, Prints] | str,
                 report: ImportReport) -> None:
     if isinstance(read, str):
         report.failed.append({"path": str(path), "error": read})
         return
-    doc, data, hashes = read
+    doc, data, prints = read
     try:
         source_id, is_new = store_document(ws, doc, path=str(path), data=data,
-                                           media_type=MEDIA_TYPES.get(path.suffix.lower()), hashes=hashes)
+                                           media_type=MEDIA_TYPES.get(path.suffix.lower()), prints=prints)
     except WorkbenchError as exc:
         report.failed.append({"path": str(path), "error": str(exc)})
         return
