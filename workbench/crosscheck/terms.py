@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable
@@ -90,6 +91,8 @@ SYNONYMS = {
     "picket": "strike", "pickets": "strike", "picketing": "strike",
     "bodies": "death",
     "quarterly": "quarter",
+    "hackers": "breach", "hacker": "breach", "hacked": "breach", "hack": "breach", "hacking": "breach",
+    "workers": "employ", "worker": "employ",
 }
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ments", "ment", "edly", "ed", "ies", "es", "s", "e", "y")
@@ -127,23 +130,122 @@ class Token(NamedTuple):
     is_number: bool
     is_content: bool
     capitalised: bool
+    is_name: bool = False   # a capitalised word inside the sentence, or one the view knows to open a name
 
 
 @lru_cache(maxsize=200_000)
-def _word_features(word: str) -> tuple[str, bool, bool, bool]:
+def _word_features(word: str) -> tuple[str, bool, bool, bool, tuple[int, ...]]:
     is_number = word[0].isdigit()
     lower = word.lower()
     content = not is_number and lower not in STOPWORDS and lower not in QUANTITY_WORDS and len(lower) > 1
-    return (lower if is_number else stem(word)), is_number, content, word[0].isupper()
+    return (lower if is_number else stem(word)), is_number, content, word[0].isupper(), _FAMILIES_OF.get(lower, ())
+
+
+_AMOUNT = (r"(?:about |around |roughly |nearly |almost |some |just |up to |more than )?"
+           r"[$€£]?\d[\d.,]*(?: ?(?:million|billion|bn|m))?")
+_THEIR = r"(?:their|his|her|its) "
+PHRASE_REST = ""
+# Multi-word news expressions that say what one word says ("walked out" and "went on strike" are "strike"): the
+# first word of a match takes the family's word, the rest of the match stops being content. Lookaheads name the
+# context a phrase needs without taking it in; a family of None only mutes ("came to $3 billion" is "$3 billion").
+# Each family lists words one of which every match holds, so that a sentence is searched only for the families
+# its words call for.
+PHRASES: tuple[tuple[str, str, str | None], ...] = (
+    # stopping work
+    ("walk walks walked walking strike away tools",
+     r"walk(?:s|ed|ing)? out(?! of)|(?:go|goes|going|went|gone) on strike|stay(?:s|ed|ing)? away from work"
+     r"|down(?:s|ed|ing)? tools", "strike"),
+    ("picket", r"(?<=picket lines )(?:formed|went up|were set up)|(?<=picket line )(?:formed|went up|was set up)",
+     "start"),
+    # a train leaving the track
+    ("rails tracks track", r"(?:left|leave|leaves|leaving|jump(?:s|ed|ing)?) the (?:rails|tracks?)"
+     r"|(?:came|come|comes|coming|went|go|goes|going) off the (?:rails|tracks?)", "derail"),
+    # buying a company: the promise, the price paid, the price a deal puts on it
+    ("agree agrees agreed", r"agree(?:s|d)? to(?= (?:buy|acquire|purchase|take over)\b)", None),
+    ("over", r"(?:take|takes|took|taking|taken) over", "buy"),
+    ("pay pays paid paying", r"pa(?:y|ys|id|ying)(?= " + _AMOUNT + r"(?: (?:euros|dollars|pounds))? for\b)", "buy"),
+    ("values value valued valuing worth",
+     r"(?:deal|takeover|acquisition|purchase) (?:that )?(?:values?|valued|valuing|worth)", "buy"),
+    # a part of a whole
+    ("up account accounts accounted accounting",
+     r"(?:make|makes|made|making) up(?! for)|account(?:s|ed|ing)? for", "proportion"),
+    # leaving home ahead of danger
+    ("home homes", r"(?:told|ordered|forced|urged|had|have|has) to (?:leave|flee) " + _THEIR + r"homes?"
+     r"|(?:fled|flee|flees|fleeing) " + _THEIR + r"homes?|forced from " + _THEIR + r"homes?", "evacuate"),
+    ("shelter shelters", r"mov(?:e|es|ed|ing)(?=(?: [\w,$€£.]+){1,4}? to (?:emergency |temporary )?shelters?\b)",
+     "evacuate"),
+    # hurt badly enough for hospital
+    ("hospital hospitals hospitalised hospitalized",
+     r"(?:taken|rushed|admitted|airlifted) to hospitals?|treated in hospitals?|hospitali[sz]ed", "injured"),
+    # a fire or a fight starting
+    ("out", r"br(?:eak|eaks|oke|eaking|oken) out", "start"),
+    # noticing a problem
+    ("alarm", r"(?:raise[sd]?|raising|sound(?:s|ed|ing)?) the (?:first )?alarm", "detect"),
+    # money put aside for a cost
+    ("aside charge",
+     r"set(?:s|ting)? aside|(?:took|take|takes|taking|booked|book|books|booking) a (?:[\w-]+ )?charge", "cost"),
+    # a price above the market's
+    ("price", r"(?:more than|above)(?= (?:the |its |their )?(?:last |previous |prior )?(?:closing |close |market )?"
+     r"(?:share |stock )?price)", "premium"),
+    # "sales came to $3 billion": a total
+    ("came come comes", r"c(?:a|o)mes? to(?= " + _AMOUNT + r")", None),
+    # intruders reaching data
+    ("access data records details information", r"gain(?:s|ed|ing)? (?:unauthori[sz]ed )?access to"
+     r"|(?:exposed|stole|stolen|leaked|compromised)(?= (?:the )?(?:\w+ )?(?:data|records|details|information)\b)",
+     "breach"),
+    # homes cut off from the grid
+    ("power electricity blackout blackouts", r"without (?:power|electricity)|(?:lost|lose|loses|losing) "
+     r"(?:power|electricity)|power (?:cuts?|outages?)|blackouts?", "outage"),
+    # a pay rise
+    ("raise raises raised raising",
+     r"rais(?:e|es|ed|ing)(?= (?:\w+ )?(?:pay|wages?|salar(?:y|ies))\b)|(?<=pay )raises?|(?<=wage )raises?", "rise"),
+)
+_PHRASE_RES = [(re.compile(rf"\b(?:{pattern})", re.IGNORECASE), stem(word) if word else None)
+               for _, pattern, word in PHRASES]
+
+
+def _key_words() -> dict[str, tuple[int, ...]]:
+    out: dict[str, tuple[int, ...]] = {}
+    for family, (keys, _, _) in enumerate(PHRASES):
+        for key in keys.split():
+            out[key] = out.get(key, ()) + (family,)
+    return out
+
+
+_FAMILIES_OF = _key_words()
 
 
 def tokenize(text: str) -> list[Token]:
     out = []
+    families: set[int] = set()
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        stemmed, is_number, content, capitalised = _word_features(word)
-        out.append(Token(word, m.start(), m.end(), stemmed, is_number, content, capitalised))
+        stemmed, is_number, content, capitalised, called = _word_features(word)
+        if called:
+            families.update(called)
+        out.append(Token(word, m.start(), m.end(), stemmed, is_number, content, capitalised,
+                         capitalised and content and m.start() > 0))
+    if families:
+        _join_phrases(text, out, families)
     return out
+
+
+def _join_phrases(text: str, tokens: list[Token], families: set[int]) -> None:
+    starts = [t.start for t in tokens]
+    for family in sorted(families):
+        regex, target = _PHRASE_RES[family]
+        for m in regex.finditer(text):
+            i = bisect_left(starts, m.start())
+            first = True
+            while i < len(tokens) and tokens[i].end <= m.end():
+                tok = tokens[i]
+                if not tok.is_number and tok.stem != PHRASE_REST:
+                    if first and target is not None:
+                        tokens[i] = tok._replace(stem=target, is_content=True)
+                    else:   # the rest of the phrase: no word of its own, no distance in a figure's frame
+                        tokens[i] = tok._replace(stem=PHRASE_REST, is_content=False)
+                    first = False
+                i += 1
 
 
 def content_stems(text: str) -> list[str]:
