@@ -228,3 +228,27 @@ def test_citing_the_same_outlet_does_not_make_two_companies_one_actor():
     from workbench.crosscheck.same_fact import same_actors
 
     assert not same_actors(va, vb)
+
+
+def test_a_strike_told_in_two_phrasings_is_one_fact():
+    (a, b, *_), stats = _views("Some 4,000 dockers walked out at the Tarvik terminals on Monday.",
+                               "The union said 6,500 dockers went on strike in Tarvik.",
+                               numbers={"4,000 dockers": None, "6,500 dockers": None}, entities=("Tarvik",))
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS
+
+
+def test_a_derailment_told_in_two_phrasings_is_one_fact():
+    (a, b, *_), stats = _views("Inspectors found 12 derailed wagons near Osterby junction.",
+                               "The operator said 9 wagons left the rails near Osterby junction.",
+                               numbers={"12 derailed": None, "9 wagons": None}, entities=("Osterby",))
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS
+
+
+def test_a_place_and_a_person_after_a_comma_are_no_list_of_parties():
+    text_a = "The coach was carrying 52 pupils when it overturned near Hollin, Ada Brandt said."
+    text_b = "Eleven pupils were hurt when the coach overturned near Hollin, Tomas Ekdahl said."
+    (a, b, *_), stats = _views(text_a, text_b, numbers={"52 pupils": None},
+                               entities=("Hollin", "Ada Brandt", "Tomas Ekdahl"))
+    assert a.name_lists == [] and b.name_lists == []
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is not Relation.CONFLICTS

@@ -11,7 +11,7 @@ from datetime import date
 from workbench.crosscheck.ages import Age, age_of
 from workbench.crosscheck.compare_dates import When, read_date
 from workbench.crosscheck.compare_numbers import Reading, looks_like_year, read_number
-from workbench.crosscheck.terms import GENERIC_COUNTED, TermStats, Token, tokenize, weighted
+from workbench.crosscheck.terms import GENERIC_COUNTED, PHRASE_REST, TermStats, Token, tokenize, weighted
 from workbench.domain.facets import AttributionFacet, Facets
 
 FRAME_WINDOW = 8
@@ -103,11 +103,12 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
     frame: dict[str, float] = {}
     names: set[str] = set()
     distance, edge = 0, start
+    tokens = [t for t in tokens if t.stem != PHRASE_REST]   # "left the tracks at 9:20": one word, "derail"
     for tok in reversed([t for t in tokens if t.end <= start][-window:]):
         if _CLAUSE_BREAK.search(text, tok.end, edge):
             break
         edge = tok.start
-        if tok.is_content and tok.capitalised and tok.start > 0:
+        if tok.is_content and tok.is_name:
             if distance == 0:   # "Meta's $14 billion": only a name right before the figure says whose it is
                 names |= entity_key_words(tok.text)
             continue   # names say who, not what is measured; actors are compared separately
@@ -125,6 +126,7 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
     counted = None
     edge = end
     rank = 0
+    modifier: re.Pattern | None = None   # what the word after a describing first word must look like
     for distance, tok in enumerate([t for t in tokens if t.start >= end][:window], start=1):
         if _CLAUSE_BREAK.search(text, edge, tok.start):
             break
@@ -137,9 +139,17 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
             continue
         if tok.is_content:
             rank += 1
+            weight = 1.0 if distance == 1 else 0.5 / distance
             if distance == 1:
                 counted = tok.stem
-            weight = 1.0 if distance == 1 else 0.5 / distance
+                # after a participle any plural is the noun; after a singular noun, only a plural no verb
+                # could be ("hospital staff", not "deal raises")
+                modifier = (_PLURAL if _PARTICIPLE.search(tok.text) else
+                            None if _PLURAL.search(tok.text) else _GROUP_NOUN)
+            elif distance == 2 and modifier and modifier.search(tok.text):
+                # "22 derailed carriages", "300 striking workers", "5,000 hospital staff": the first word
+                # describes what is counted
+                counted, weight = tok.stem, 1.0
             if rank == 2 and counted in GENERIC_COUNTED:
                 weight = 1.0   # "112 people were killed": the verb says what is counted, not "people"
             frame[tok.stem] = max(frame.get(tok.stem, 0.0), weight)
@@ -147,6 +157,25 @@ def _frame(text: str, tokens: list[Token], start: int, end: int, window: int = F
 
 
 SUBJECT_WEIGHT = 0.5
+_PARTICIPLE = re.compile(r"[a-z]{3}(?:ed|ing)$")
+_PLURAL = re.compile(r"(?:[a-z]{2}[^siu]s|^(?:people|staff|children|men|women|police))$")
+# plural nouns of people or things counted that no verb ends like ("drivers", "residents", "carriages")
+_GROUP_NOUN = re.compile(r"(?:[a-z]{2}(?:ers|ors|ees|ists|ants|ents|ages|ians)|^(?:people|staff|children|men|women))$")
+
+
+_APPOSITION_BEFORE = re.compile(r"[A-Za-z],\s*$")
+_APPOSITION_AFTER = re.compile(r"\s+[a-z][\w-]*\s*,")
+
+
+def _open_apposition(text: str, start: int, end: int) -> str:
+    """The clause text with the commas around a figure in apposition blanked: in "the teachers around Ostby,
+    about 5,600 people, stayed away from work" the figure renames the teachers and shares their predicate."""
+    before = _APPOSITION_BEFORE.search(text, max(0, start - 40), start)
+    after = _APPOSITION_AFTER.match(text, end) if before else None
+    if after is None:
+        return text
+    first, second = text.rindex(",", 0, start), after.end() - 1
+    return f"{text[:first]} {text[first + 1:second]} {text[second + 1:]}"
 
 
 def _clause_head(text: str, tokens: list[Token], start: int, skip: frozenset[str]) -> str | None:
@@ -155,7 +184,7 @@ def _clause_head(text: str, tokens: list[Token], start: int, skip: frozenset[str
     for tok in tokens:
         if tok.end > start:
             break
-        if head is None and tok.is_content and not (tok.capitalised and tok.start > 0) and tok.stem not in skip:
+        if head is None and tok.is_content and not tok.is_name and tok.stem not in skip:
             head = tok
     if head is None or _CLAUSE_BREAK.search(text, head.end, start):
         return None
@@ -167,7 +196,7 @@ def _adjacent_names(tokens: list[Token], start: int, end: int, reach: int = 2) -
     after = [t for t in tokens if t.start >= end][:reach]
     names: set[str] = set()
     for tok in before + after:
-        if tok.is_content and tok.capitalised and tok.start > 0:
+        if tok.is_content and tok.is_name:
             names |= entity_key_words(tok.text)
     return frozenset(names)
 
@@ -192,6 +221,9 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
                published_time: str | None = None) -> ClaimView:
     """Everything the comparison needs from one claim; offsets in facets are absolute body offsets."""
     tokens = tokenize(text)
+    if tokens and tokens[0].capitalised and any(e.start - start <= tokens[0].start < e.end - start
+                                                for e in facets.entities):
+        tokens[0] = tokens[0]._replace(is_name=tokens[0].is_content)   # "Orchardus Industries published ..."
     clauses = mask_abbreviations(text)
     view = ClaimView(claim_id, source_id, start, text, outlet, title, published, published_time, tokens)
     view.terms = [t.stem for t in tokens if t.is_content]
@@ -203,7 +235,7 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
         if rel_start < 0 or rel_end > len(text):
             continue
         reading = read_number(facet, text[max(0, rel_start - 30):rel_start])
-        frame, counted, near = _frame(clauses, tokens, rel_start, rel_end)
+        frame, counted, near = _frame(_open_apposition(clauses, rel_start, rel_end), tokens, rel_start, rel_end)
         earlier = bool(_EARLIER_RE.search(text[max(0, rel_start - 40):rel_start]))
         age = age_of(text, rel_start, rel_end, reading.value)
         if age is not None:
@@ -238,20 +270,24 @@ def build_view(claim_id: int, source_id: int, start: int, text: str, facets: Fac
 
 
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 
 
 def _name_lists(text: str, start: int, facets: Facets) -> list[tuple[str, ...]]:
-    """Runs of two or more named parties joined by commas or "and": the sets name drift swaps members of."""
+    """Runs of two or more named parties joined by commas and a last "and" or "or": the sets name drift swaps
+    members of. Names joined by a comma alone are no list: "near Thornbrook, Olga Vasquez, an inspector"."""
     ents = sorted((e for e in facets.entities if e.type in ("org", "person", "place")), key=lambda e: e.start)
-    lists, run = [], []
+    lists, run, closed = [], [], False
     for ent in ents:
-        if run and _LIST_GLUE.match(text[run[-1].end - start:ent.start - start]):
+        glue = text[run[-1].end - start:ent.start - start] if run else ""
+        if run and _LIST_GLUE.match(glue):
             run.append(ent)
+            closed = "," not in glue or bool(_CONJUNCTION.search(glue))
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 and closed:
             lists.append(tuple(e.text for e in run))
-        run = [ent]
-    if len(run) >= 2:
+        run, closed = [ent], False
+    if len(run) >= 2 and closed:
         lists.append(tuple(e.text for e in run))
     return lists
 
