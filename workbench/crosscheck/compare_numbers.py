@@ -133,9 +133,7 @@ def read_number(facet: NumberFacet, before: str = "") -> Reading:
         return Reading(facet.text, facet.start, facet.end, value, 0.0, value, False, False, bound,
                        facet.unit, facet.counted)
     if bound is Bound.NEARLY:
-        # "nearly 110" is said of 104 as much as of 108: down to one unit of the written precision, or 4 %
-        low = min(value * param, value - 2 * _rounding(facet.text, value))
-        return Reading(facet.text, facet.start, facet.end, value, low, value, False, False, bound,
+        return Reading(facet.text, facet.start, facet.end, value, value * param, value, False, False, bound,
                        facet.unit, facet.counted)
     tol = mag * param
     return Reading(facet.text, facet.start, facet.end, value, value - tol, value + tol, False, False, bound,
