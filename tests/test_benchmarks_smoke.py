@@ -115,17 +115,21 @@ def test_the_miss_report_gives_recall_and_examples_per_class_and_kind():
     assert "c: not the same fact | conflicts:number: 1" in text and "Nine workers died" in text
 
 
-def test_reusing_a_workspace_built_from_another_corpus_is_refused(tmp_path):
+def test_a_reused_workspace_measures_the_new_article_again_and_refuses_another_corpus(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = tmp_path / "report.json"
 
     def bench(*extra):
         return subprocess.run([sys.executable, "-m", "benchmarks", "--articles", "12", "--quick", "--workdir",
-                               str(tmp_path), "--skip", "extraction,search,check,gui,export", *extra],
-                              cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+                               str(tmp_path / "run"), "--skip", "extraction,search,gui,export", "--json", str(out),
+                               *extra], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
 
-    assert bench().returncode == 0
-    assert bench("--reuse").returncode == 0
-    truth_file = tmp_path / "corpus" / "truth.json"
+    for extra in ((), ("--reuse",)):
+        done = bench(*extra)
+        assert done.returncode == 0, done.stderr[-3000:]
+        check = json.loads(out.read_text(encoding="utf-8"))["stages"]["check"]
+        assert check["status"] == "ok" and check["one_new_check_seconds"] is not None, extra
+    truth_file = tmp_path / "run" / "corpus" / "truth.json"
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     truth["mentions"][0]["value"] = -1   # as an earlier generator might have written it
     truth_file.write_text(json.dumps(truth), encoding="utf-8")
