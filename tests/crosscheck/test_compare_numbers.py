@@ -22,6 +22,7 @@ def reading(text: str, value: float, unit: str | None = None, before: str = ""):
     (("$15 billion", 15e9, "USD"), ("$14.3 billion", 14.3e9, "USD"), Verdict.CONFLICT),
     (("near $25 billion", 25e9, "USD"), ("over $29 billion", 29e9, "USD"), Verdict.CONFLICT),
     (("nearly $14 billion", 14e9, "USD"), ("$13.8 billion", 13.8e9, "USD"), Verdict.AGREE),
+    (("nearly $15 billion", 15e9, "USD"), ("$14.3 billion", 14.3e9, "USD"), Verdict.CONFLICT),
     (("could exceed $10 billion", 10e9, "USD"), ("more than $10 billion", 10e9, "USD"), Verdict.AGREE),
     (("more than $10 billion", 10e9, "USD"), ("$14.3 billion", 14.3e9, "USD"), Verdict.COMPATIBLE),
     (("at least 40", 40), ("40", 40), Verdict.AGREE),

@@ -50,6 +50,7 @@ def test_connecting_words_are_not_what_a_figure_measures():
     ("outage", ["The gale left 9,000 homes without power.", "9,000 homes lost electricity.",
                 "Power cuts hit 9,000 homes."]),
     ("rise", ["The union wants to raise wages by 6%.", "Nurses seek a pay raise of 6%.", "Pay will rise 6%."]),
+    ("quarter", ["Profit for the three months to June doubled.", "Quarterly profit doubled."]),
 ])
 def test_news_phrases_say_what_one_word_says(family, texts):
     for text in texts:
@@ -61,6 +62,7 @@ def test_news_phrases_say_what_one_word_says(family, texts):
     ("The raise in prices upset shoppers.", "rise"),             # only pay and wages are raised as a rise
     ("The club will make up for the lost matches.", "proportion"),
     ("The council will pay a fine of $2 million.", "buy"),       # paying, but not for something bought
+    ("He was jailed for three months.", "quarter"),              # a span of time, not a reporting period
 ])
 def test_phrases_need_their_whole_context(text, word):
     assert stem(word) not in content_stems(text)

@@ -187,6 +187,8 @@ PHRASES: tuple[tuple[str, str, str | None], ...] = (
     # a price above the market's
     ("price", r"(?:more than|above)(?= (?:the |its |their )?(?:last |previous |prior )?(?:closing |close |market )?"
      r"(?:share |stock )?price)", "premium"),
+    # "revenue for the three months to June": a quarter
+    ("months", r"(?<=the )(?:three|3) months", "quarter"),
     # "sales came to $3 billion": a total
     ("came come comes", r"c(?:a|o)mes? to(?= " + _AMOUNT + r")", None),
     # intruders reaching data
