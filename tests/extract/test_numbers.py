@@ -61,6 +61,11 @@ def test_currencies_scales_and_units(text, value, unit):
     ("The round could reach $10-$15 billion.", 10e9, 15e9, "range"),
     ("The project needs 3 to 5 million euros.", 3e6, 5e6, "range"),
     ("Prices fell 10%–12% over the week.", 10, 12, "range"),
+    # the scale of the second figure is shared only when the first has none and stays below the second
+    ("Between 600,000 and 2 million homes lost power.", 600_000, 2e6, "between"),
+    ("Between 2 and 3 million homes lost power.", 2e6, 3e6, "between"),
+    ("Estimates of the crowd ranged from 10,000 to 30,000 people.", 10_000, 30_000, "range"),
+    ("Anywhere from 200 to 400 people gathered at the gates.", 200, 400, "range"),
 ])
 def test_ranges(text, low, high, hedge):
     facet = one(text)

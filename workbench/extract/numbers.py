@@ -297,9 +297,9 @@ def _amounts(text: str) -> list[_Amount]:
     return out
 
 
-# "rose 14.5% to 16%", "from 10 to 12": a change between two figures, not a range.
+# "rose 14.5% to 16%", "from 10 to 12": a change between two figures, not a range ("ranged from 10 to 12" is one).
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:from|rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|climbed|jumped|dropped|"
+    r"\b(?:(?<!range )(?<!ranged )(?<!ranges )(?<!ranging )(?<!anywhere )(?<!varied )(?<!varies )(?<!vary )from|rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|climbed|jumped|dropped|"
     r"declined|increased|decreased|raised|cut|lowered|boosted|lifted|slid|slumped|surged|soared|plunged|tumbled|"
     r"gained|lost|up|down|revised|changed|moved|went)\s+(?:by\s+)?(?:(?:about|nearly|almost|some|around|roughly|"
     r"more\s+than|over|just)\s+)?[~$€£¥₹]?$",
@@ -357,7 +357,9 @@ def parse_numbers(text: str, offset: int = 0, skip: Iterable[tuple[int, int]] = 
         if second is not None:
             low, high = first.value, second.value
             if second.scaled and not first.scaled:
-                low *= second.value / _base(second, text)   # "3 to 5 million": the scale applies to both
+                scaled = low * second.value / _base(second, text)   # "3 to 5 million": the scale applies to both,
+                if scaled <= high:                                  # not to "600,000 and 2 million"
+                    low = scaled
             if high < low:
                 low, high = high, low
             value = (low + high) / 2
