@@ -18,8 +18,8 @@ from workbench.ingest.fingerprint import is_near_duplicate, sample, shingles
 from workbench.ingest.limits import DEFAULT_MAX_BYTES  # re-exported: the CLI reads it without loading parsers
 from workbench.ingest.normalize import body_hash, fold_for_duplicates
 from workbench.ingest.readers import MEDIA_TYPES, is_supported
-from workbench.ingest.reading import (  # noqa: F401 (parse_document, read_document: re-exported)
-    Prints, parse_document, prints_of, read_document, read_for_import,
+from workbench.ingest.reading import (  # noqa: F401 (parse_document: re-exported for callers of this module)
+    Prints, parse_document, prints_of, read_for_import,
 )
 from workbench.services.offload import offloaded
 from workbench.storage.models import Source, SourceFile, SourceFingerprint
