@@ -185,6 +185,24 @@ def test_workspace_vocabulary_from_outlets_authors_and_shared_names(ws):
     assert "Maria Quist" not in vocab            # seen in one source only
 
 
+def test_recurring_names_read_by_sqlite_match_those_read_in_python(ws):
+    from workbench.services.extraction import _recurring_names, _recurring_names_read_in_python
+
+    bodies = ["Analyst Maria Quist said Harbor Lights Group cut 300 jobs at Port Vella.",
+              "Harbor Lights Group denied the report, Maria Quist said in Port Vella on Monday.",
+              "Port Vella officials met Harbor Lights Group, whose chief Ola Brand spoke."]
+    with ws.session() as session:
+        for i, body in enumerate(bodies):
+            session.add(Source(title=f"s{i}", outlet="Vella Times", body=body, body_hash=f"r{i}"))
+    extract_sources(ws)
+    with ws.session() as session:
+        by_sqlite = _recurring_names(session)
+        by_python = _recurring_names_read_in_python(session)
+    assert ("Harbor Lights Group", "org") in by_sqlite
+    assert sorted(by_sqlite) == sorted(by_python)
+    assert not any(name == "Ola Brand" for name, _ in by_sqlite)   # one source only
+
+
 def test_claim_restored_from_the_trash_is_kept_by_reextraction(ws, source_id):
     extract_sources(ws, [source_id])
     ids = [r["id"] for r in live_claims(ws, source_id)]

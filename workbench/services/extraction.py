@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from sqlalchemy import Text, bindparam, insert, or_, select
+from sqlalchemy.exc import OperationalError
 
 from workbench.domain.claims import ClaimOrigin
 from workbench.extract import extract_claims
@@ -31,23 +32,46 @@ def workspace_vocabulary(session, *, names: bool = True) -> dict[str, str]:
     """Names the workspace knows: its outlets, its authors, and names that recur across its sources."""
     vocab: dict[str, str] = {}
     if names:
-        seen: dict[tuple[str, str], set[int]] = defaultdict(set)
-        rows = session.execute(select(Claim.source_id, Claim.facets).where(Claim.deleted_at.is_(None))
-                               .order_by(Claim.id.desc()).limit(VOCABULARY_CLAIMS))
-        for source_id, facets in rows:
-            for entity in (facets or {}).get("entities") or []:
-                text, kind = entity.get("text"), entity.get("type")
-                if text and kind and " " in text:
-                    seen[(text, kind)].add(source_id)
-        for (text, kind), sources in seen.items():
-            if len(sources) >= MIN_SOURCES_FOR_NAME:
-                vocab.setdefault(text, kind)
+        for text, kind in _recurring_names(session):
+            vocab.setdefault(text, kind)
     for outlet, author in session.execute(select(Source.outlet, Source.author).where(Source.deleted_at.is_(None))):
         for name in _outlet_names(outlet):
             vocab[name] = "outlet"
         for name in _author_names(author):
             vocab.setdefault(name, "person")
     return vocab
+
+
+# Tagged names of several words found in MIN_SOURCES_FOR_NAME sources or more among the latest claims, the
+# latest first. SQLite reads the JSON itself: decoding 50,000 facet objects in Python took 1 s at 10,000 articles,
+# most of the extraction of one new article.
+_RECURRING_NAMES = f"""
+SELECT json_extract(e.value, '$.text') AS name, json_extract(e.value, '$.type') AS kind
+FROM (SELECT id, source_id, facets FROM claims WHERE deleted_at IS NULL ORDER BY id DESC LIMIT {VOCABULARY_CLAIMS})
+     AS c, json_each(c.facets, '$.entities') AS e
+WHERE name IS NOT NULL AND name <> '' AND kind IS NOT NULL AND kind <> '' AND instr(name, ' ') > 0
+GROUP BY name, kind HAVING count(DISTINCT c.source_id) >= {MIN_SOURCES_FOR_NAME}
+ORDER BY max(c.id) DESC
+"""
+
+
+def _recurring_names(session) -> list[tuple[str, str]]:
+    try:
+        return [tuple(row) for row in session.connection().exec_driver_sql(_RECURRING_NAMES)]
+    except OperationalError:   # an SQLite built without JSON functions
+        return _recurring_names_read_in_python(session)
+
+
+def _recurring_names_read_in_python(session) -> list[tuple[str, str]]:
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    rows = session.execute(select(Claim.source_id, Claim.facets).where(Claim.deleted_at.is_(None))
+                           .order_by(Claim.id.desc()).limit(VOCABULARY_CLAIMS))
+    for source_id, facets in rows:
+        for entity in (facets or {}).get("entities") or []:
+            text, kind = entity.get("text"), entity.get("type")
+            if text and kind and " " in text:
+                seen[(text, kind)].add(source_id)
+    return [key for key, sources in seen.items() if len(sources) >= MIN_SOURCES_FOR_NAME]
 
 
 def _outlet_names(outlet: str | None) -> list[str]:
