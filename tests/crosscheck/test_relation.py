@@ -101,7 +101,7 @@ def test_one_template_about_two_towns_is_not_a_corroboration():
     assert proposal is None or proposal.relation is not Relation.CORROBORATES
 
 
-def _dated(*items):
+def _dated(*items, relative=False):
     """Views of (text, date text, iso) claims with their date facets, over the filler pool."""
     from workbench.domain.facets import DateFacet
 
@@ -109,7 +109,8 @@ def _dated(*items):
     for i, (text, when, iso) in enumerate(items, start=1):
         facets = Facets()
         pos = text.find(when)
-        facets.dates.append(DateFacet(text=when, start=pos, end=pos + len(when), iso=iso, kind="date"))
+        facets.dates.append(DateFacet(text=when, start=pos, end=pos + len(when), iso=iso, kind="date",
+                                      relative=relative))
         name = text.split()[1]
         facets.entities.append(EntityFacet(name, text.find(name), text.find(name) + len(name), "org"))
         views.append(build_view(i, i, 0, text, facets))
@@ -252,3 +253,21 @@ def test_a_place_and_a_person_after_a_comma_are_no_list_of_parties():
     assert a.name_lists == [] and b.name_lists == []
     proposal = compare_claims(a, b, stats)
     assert proposal is None or proposal.relation is not Relation.CONFLICTS
+
+
+def test_the_same_relative_words_read_against_two_publication_dates_do_not_conflict():
+    # printed on January 30 and again on February 2: "later this month" resolves to two months
+    (a, b, *_), stats = _dated(
+        ("Talks between the Orrin dock union and the port are due to resume later this month.", "later this month",
+         "2025-01"),
+        ("Talks between the Orrin dock union and the port are due to resume later this month.", "later this month",
+         "2025-02"), relative=True)
+    proposal = compare_claims(a, b, stats)
+    assert proposal is None or proposal.relation is not Relation.CONFLICTS
+    # different relative words that resolve apart still conflict
+    (a, b, *_), stats = _dated(
+        ("Talks between the Orrin dock union and the port are due to resume later this month.", "later this month",
+         "2025-01"),
+        ("Talks between the Orrin dock union and the port are due to resume next month.", "next month", "2025-02"),
+        relative=True)
+    assert compare_claims(a, b, stats).relation is Relation.CONFLICTS

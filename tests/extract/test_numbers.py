@@ -66,6 +66,7 @@ def test_currencies_scales_and_units(text, value, unit):
     ("Between 2 and 3 million homes lost power.", 2e6, 3e6, "between"),
     ("Estimates of the crowd ranged from 10,000 to 30,000 people.", 10_000, 30_000, "range"),
     ("Anywhere from 200 to 400 people gathered at the gates.", 200, 400, "range"),
+    ("The carmaker plans to cut 4,000 to 7,000 jobs over the next year.", 4_000, 7_000, "range"),
 ])
 def test_ranges(text, low, high, hedge):
     facet = one(text)
@@ -152,6 +153,8 @@ def test_changes_are_not_ranges():
     facets = parse_numbers("Unemployment fell from 5.1% to 4.8% last year.")
     assert [f.text for f in facets] == ["5.1%", "4.8%"]
     assert one("Officials expect 3% to 5% growth.").hedge == "range"
+    # by 200 to 1,400: the second is far larger than a range's other end would be
+    assert [f.text for f in parse_numbers("Staff numbers rose 200 to 1,400 people.")] == ["200", "1,400"]
 
 
 @pytest.mark.parametrize("text, counted", [

@@ -34,6 +34,7 @@ class When:
     day: int | None = None
     minutes: int | None = None    # minutes after midnight
     weekday: str | None = None
+    relative: bool = False        # "later this month", "last year": read against the article's own date
 
     def label(self) -> str:
         if self.grain is Grain.TIME:
@@ -56,7 +57,8 @@ def read_date(facet: DateFacet) -> When | None:
     iso = (facet.iso or "").strip()
     m = _TIME_RE.match(iso)
     if m:
-        return When(facet.text, facet.start, facet.end, Grain.TIME, minutes=int(m[1]) * 60 + int(m[2]))
+        return When(facet.text, facet.start, facet.end, Grain.TIME, minutes=int(m[1]) * 60 + int(m[2]),
+                    relative=facet.relative)
     m = _DATE_RE.match(iso)
     if m:
         year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
@@ -65,11 +67,12 @@ def read_date(facet: DateFacet) -> When | None:
             grain = Grain.DATETIME
         else:
             grain = Grain.DAY if day else Grain.MONTH if month else Grain.YEAR
-        return When(facet.text, facet.start, facet.end, grain, year, month or None, day or None, minutes)
+        return When(facet.text, facet.start, facet.end, grain, year, month or None, day or None, minutes,
+                    relative=facet.relative)
     lowered = facet.text.lower()
     for name in _WEEKDAYS:
         if name in lowered:
-            return When(facet.text, facet.start, facet.end, Grain.WEEKDAY, weekday=name)
+            return When(facet.text, facet.start, facet.end, Grain.WEEKDAY, weekday=name, relative=facet.relative)
     return None
 
 

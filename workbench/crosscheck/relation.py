@@ -31,6 +31,12 @@ NAMES_CONTEXT = 0.5
 IDENTICAL_FIGURE = 0.10
 
 
+def _same_relative_words(wa, wb) -> bool:
+    """Both say the same relative words ("later this month", "a year earlier"): read against two publication
+    dates they resolve apart, but the sources said the same thing (often one is a copy printed days later)."""
+    return wa.relative and wb.relative and " ".join(wa.text.lower().split()) == " ".join(wb.text.lower().split())
+
+
 def _identical(ra: Reading, rb: Reading) -> bool:
     return ra.value == rb.value and ra.bound == rb.bound and ra.unit == rb.unit
 
@@ -143,7 +149,7 @@ def compare_claims(a: ClaimView, b: ClaimView, stats: TermStats) -> Proposal | N
         if verdict is DateVerdict.UNRELATED:
             continue
         if verdict is DateVerdict.CONFLICT and (m < CONFLICT_FIGURE or not actors or not same_grain(wa, wb)
-                                                or not anchors_agree(fa, fb, stats)):
+                                                or not anchors_agree(fa, fb, stats) or _same_relative_words(wa, wb)):
             continue
         kind = "time" if "time" in (wa.grain, wb.grain) else "date"
         what = _what(a, fa, fb)

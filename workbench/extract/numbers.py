@@ -311,6 +311,18 @@ def _compatible(first: _Amount, second: _Amount) -> bool:
     return first.unit is None or second.unit is None or first.unit == second.unit
 
 
+def _is_change(text: str, first: _Amount, second: _Amount) -> bool:
+    """Whether "X to Y" after a change verb is the change ("rose 14.5% to 16%", "fell from 10 to 12"), not a
+    range. "plans to cut 4,000 to 7,000 jobs" is a range: two plain counts of one noun, the second larger but
+    of the same order ("rose 200 to 1,400 staff", by 200 to 1,400, stays a change)."""
+    verb = _CHANGE_BEFORE.search(text, max(0, first.start - 40), first.start)
+    if verb is None:
+        return False
+    if verb.group(0).lstrip().lower().startswith("from") or first.unit or second.unit or first.scaled:
+        return True
+    return not (0 < first.value < second.value <= 4 * first.value and counted_after(text, second.end) is not None)
+
+
 def _merge_ranges(text: str, amounts: list[_Amount]) -> list[tuple[_Amount, _Amount | None]]:
     merged: list[tuple[_Amount, _Amount | None]] = []
     i = 0
@@ -322,8 +334,7 @@ def _merge_ranges(text: str, amounts: list[_Amount]) -> list[tuple[_Amount, _Amo
             if len(gap) <= 5 and RANGE_GAP.fullmatch(gap) and _compatible(first, second) and (
                     gap.strip().lower() != "and" or re.search(r"\bbetween\s+$", text[max(0, first.start - 12):
                                                                                 first.start], re.IGNORECASE)) \
-                    and not (gap.strip().lower() == "to" and _CHANGE_BEFORE.search(text, max(0, first.start - 40),
-                                                                                   first.start)):
+                    and not (gap.strip().lower() == "to" and _is_change(text, first, second)):
                 merged.append((first, second))
                 i += 2
                 continue
