@@ -8,7 +8,7 @@ import random
 
 import pytest
 import whoosh.index
-from whoosh.query import And, AndNot, Or, Phrase, Prefix, Term
+from whoosh.query import And, AndNot, Every, Or, Phrase, Prefix, Term
 
 from workbench.search.fast import top_documents
 from workbench.search.query import parse_query
@@ -121,8 +121,9 @@ def test_an_or_group_adds_the_words_and_a_bonus_for_each_further_word(searcher):
     Phrase("body", ["bridg", "toll"], slop=3),
     Phrase("outlet", ["valley", "wire"]),
     Prefix("body", "fer"),
+    AndNot(Every(), Term("body", "storm")),
 ])
-def test_phrases_and_prefixes_match_and_score_as_whoosh(searcher, query):
+def test_phrases_prefixes_and_a_lone_not_match_and_score_as_whoosh(searcher, query):
     expected = _whoosh(searcher, query)
     assert expected
     _close(_ours(searcher, query), expected)

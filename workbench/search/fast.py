@@ -19,7 +19,7 @@ from heapq import nlargest
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import FilterMatcher
-from whoosh.query import And, AndNot, DisjunctionMax, Or, Phrase, Query, Term
+from whoosh.query import And, AndNot, DisjunctionMax, Every, Or, Phrase, Query, Term
 from whoosh.scoring import BM25FScorer
 
 Scores = dict[int, float]
@@ -92,6 +92,10 @@ class _Segment:
             return self._any_of(query, among, counts)
         if isinstance(query, And):
             return self._all_of(query, among)
+        if kind is Every and query.fieldname in (None, "", "*"):
+            # every document, scored its boost as Whoosh's list matcher does ("NOT x" alone is Every AND NOT x)
+            docs = range(self.reader.doc_count_all()) if among is None else among
+            return dict.fromkeys(docs, float(query.boost))
         if isinstance(query, AndNot):
             kept = self.scores(query.a, among)
             for docnum in self.scores(query.b, kept):
