@@ -59,6 +59,19 @@ class SourceNames(dict):
         self.days: dict[int, int] = dict(days or {})
 
 
+def shared_name_scores(own: Mapping[str, int], names: Iterable[str], weight: Callable[[str], float],
+                       postings: Mapping[str, Iterable[tuple[int, int]]]) -> dict[int, float]:
+    """How much each other source shares of ``names`` (a source's salient names; ``own``: how many of its claims
+    tag each): the dot product of the two weighted name counts over those names. ``postings`` lists, per name,
+    (source, how many of its claims tag it)."""
+    scores: dict[int, float] = defaultdict(float)
+    for name in names:
+        w = own[name] * weight(name) ** 2
+        for other, claims in postings.get(name, ()):
+            scores[other] += w * claims
+    return scores
+
+
 def near_first(day: int | None, days: Mapping[int, int], scores: Mapping[int, float], count: int) -> list[int]:
     """The ``count`` best-scored sources, those published within STORY_DAYS of ``day`` ahead of the rest (most
     sources that far apart are other events in the same place)."""
@@ -83,7 +96,7 @@ class StoryGate:
         self.story = {sid: frozenset(names) - self.common for sid, names in source_names.items()}
         self._norm: dict[int, float] = {}
         self._same: dict[tuple[int, int], bool] = {}
-        self._postings: dict[str, list[int]] | None = None
+        self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._distinct_names: dict[int, frozenset[str]] = {}
         self._max_posting = max(MAX_STORY_POSTING, int(len(source_names) * 0.05))
 
@@ -195,16 +208,10 @@ class StoryGate:
             self._postings = defaultdict(list)
             for source, names in self.names.items():
                 for name in self.salient(source):
-                    self._postings[name].append(source)
-        own = self.names.get(sid, {})
-        scores: dict[int, float] = defaultdict(float)
-        for name in self.salient(sid, 2 * SALIENT_NAMES):
-            posting = self._postings.get(name, ())
-            if len(posting) > self._max_posting:
-                continue
-            weight = own[name] * self.weight(name) ** 2
-            for other in posting:
-                scores[other] += weight * self.names[other][name]
+                    self._postings[name].append((source, names[name]))
+        usable = [name for name in self.salient(sid, 2 * SALIENT_NAMES)
+                  if len(self._postings.get(name, ())) <= self._max_posting]
+        scores = shared_name_scores(self.names.get(sid, {}), usable, self.weight, self._postings)
         scores.pop(sid, None)
         best = near_first(self.days.get(sid), self.days, scores, limit + limit // 3)
         return sorted([other for other in best if self._decide(sid, other)][:limit])

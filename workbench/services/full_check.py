@@ -23,6 +23,7 @@ from workbench.crosscheck.story import (
     SourceNames,
     StoryGate,
     near_first,
+    shared_name_scores,
 )
 from workbench.crosscheck.terms import TermStats
 from workbench.crosscheck.view import ClaimView, story_keys, weigh
@@ -237,11 +238,7 @@ def story_of_sources(session: Session, views) -> tuple[StoryGate, list[int] | No
     postings = _postings(session, {n for names in salient.values() for n in names}, days)
     ranked: dict[int, list[int]] = {}
     for sid, names in salient.items():
-        scores: dict[int, float] = defaultdict(float)
-        for name in names:
-            weight = scope[sid][name] * own.weight(name) ** 2
-            for other, claims in postings.get(name, ()):
-                scores[other] += weight * claims
+        scores = shared_name_scores(scope[sid], names, own.weight, postings)
         for other in scope:
             scores.pop(other, None)
         ranked[sid] = near_first(days.get(sid), days, scores, MAX_NEIGHBOURS + MAX_NEIGHBOURS // 3)
