@@ -161,6 +161,12 @@ def test_nothing_to_export_and_unknown_claims_are_clear_errors(ws, story, tmp_pa
         build_brief(s)
 
 
+def test_all_with_nothing_reviewed_says_so_rather_than_suggesting_all(ws, tmp_path):
+    with ws.session() as s, pytest.raises(ExportError, match="none has been reviewed yet") as raised:
+        build_brief(s, include_all=True)
+    assert "choose --all" not in str(raised.value)
+
+
 def test_a_plain_user_template_gets_the_missing_styles(story, tmp_path):
     plain = tmp_path / "house.docx"
     house = docx.Document()

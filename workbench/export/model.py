@@ -238,6 +238,8 @@ def build_brief(
     ids, selection = _select_claim_ids(session, claim_ids, include_all)
     if not ids:
         raise ExportError(
+            "no claims to export: none has been reviewed yet (--all takes every reviewed claim); set verdicts "
+            "with `workbench verdict`, or name claims with --claims" if include_all else
             "no claims to export: none is verified or published yet; set verdicts with `workbench verdict`, "
             "or choose --all or --claims"
         )
