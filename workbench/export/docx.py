@@ -31,7 +31,7 @@ HEADING_CHARS = 90
 AGREE_COLOUR, DISAGREE_COLOUR = "1E7B34", "B3261E"
 NOT_RATED_COLOUR = "9AA5B1"
 TWIPS_PER_CM = 567
-GLANCE_COLUMNS = (("#", 0.7), ("Claim", 6.1), ("Source", 2.9), ("Rating", 3.1), ("Status", 2.1), ("Origins", 1.7))
+GLANCE_COLUMNS = (("#", 0.7), ("Claim", 5.9), ("Source", 2.7), ("Rating", 3.2), ("Status", 2.4), ("Origins", 1.7))
 NS = nsdecls("w", "r")
 
 
