@@ -119,15 +119,15 @@ class _Segment:
                 counts[docnum] = counts.get(docnum, 0) + 1
         return scores
 
-    def _bytes(self, field: str, text) -> bytes | None:
-        """The term as the index stores it, or None when this segment has no such term."""
+    def _bytes(self, field: str, text, reader=None) -> bytes | None:
+        """The term as the index stores it, or None when this segment (or ``reader``) has no such term."""
         if field not in self.schema:
             return None
         try:
             text = self.schema[field].to_bytes(text)
         except ValueError:
             return None
-        return text if (field, text) in self.reader else None
+        return text if (field, text) in (reader or self.reader) else None
 
     def _leaf(self, field: str, text: bytes):
         leaf = self.reader.postings(field, text)
@@ -136,8 +136,8 @@ class _Segment:
         return leaf if type(leaf) is W3LeafMatcher else None
 
     def _blocks(self, leaf, among: Docs):
-        """The posting blocks of ``leaf`` as ``(ids, block index offset)``; with ``among``, only the blocks that
-        can hold one of its documents (a block's last id is in its header, so the others are never decoded)."""
+        """The document ids of each posting block of ``leaf``; with ``among``, only of the blocks that can hold
+        one of its documents (a block's last id is in its header, so the others are never decoded)."""
         wanted = sorted(among) if among is not None else None
         position = 0
         while not leaf._atend:
@@ -188,8 +188,6 @@ class _Segment:
         field = query.fieldname
         texts = [self._bytes(field, word) for word in query.words]
         if not texts or None in texts or not self.schema[field].format.supports("positions"):
-            return self._by_whoosh(query, among)
-        if any(self._leaf(field, text) is None for text in texts):
             return self._by_whoosh(query, among)
         part_of: dict[bytes, Scores] = {}
         encoded: dict[bytes, dict[int, bytes]] = {}
@@ -279,11 +277,8 @@ class _Segment:
         return _boosted(total, query.boost)
 
     def _indexed(self, term: Term) -> bool:
-        try:
-            text = self.schema[term.fieldname].to_bytes(term.text)
-        except (KeyError, ValueError):
-            return False
-        return (term.fieldname, text) in self.top_reader
+        """Whether any segment holds the term."""
+        return self._bytes(term.fieldname, term.text, self.top_reader) is not None
 
 
 def _cost_rank(query: Query) -> int:
