@@ -68,3 +68,26 @@ def test_a_rebuild_cancelled_while_the_worker_writes_keeps_the_old_index(bigger,
         rebuild_index(ws, state)
     assert not ws.index_dir.with_name(ws.index_dir.name + ".building").exists()
     assert any(_results(ws))
+
+
+def _worker_dies(*_args):
+    """Stands in for the worker's job: the process ends abruptly, as when the system kills it."""
+    import os
+
+    os._exit(3)
+
+
+def test_a_worker_that_dies_leaves_its_claims_to_this_process(bigger, monkeypatch, caplog):
+    ws = bigger
+    monkeypatch.setattr(parallel, "MIN_CLAIMS", 10**9)
+    one = rebuild_index(ws)
+    alone = _results(ws)
+    monkeypatch.setattr(parallel, "MIN_CLAIMS", 1)
+    monkeypatch.setattr(parallel, "build_part", _worker_dies)   # what the worker runs; the fallback is unchanged
+    two = rebuild_index(ws)
+    assert "the index worker failed" in caplog.text
+    assert two.written == one.written
+    assert _results(ws) == alone
+    assert len(list(ws.index_dir.glob("*.pst"))) == 2      # its claims, written here as the worker would have
+    assert not ws.index_dir.with_name(ws.index_dir.name + ".part").exists()
+    assert sync_index(ws).written == 0

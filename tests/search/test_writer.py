@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -45,16 +46,16 @@ def test_other_analysers_are_left_to_whoosh():
 
 def _documents() -> list[dict]:
     docs = []
-    for i in range(60):
+    for i in range(200):   # over 128 documents share some terms: postings of several blocks
         text = TEXTS[i % len(TEXTS)] + f" Story {i} of the series, figure {i * 37}."
         docs.append({"key": f"claim:{i}", "type": "claim", "id": str(i), "source_id": str(i // 5),
                      "text": text, "kind": "numeric" if i % 3 else "Quote", "entities": "Marlow Bay | Zoë Ørsted",
                      "numbers": f"{i} {i * 37}", "status": "unreviewed", "rating": "" if i % 4 else "false",
-                     "outlet": "Coastline Courier", "digest": f"d{i}"})
+                     "outlet": "Coastline Courier", "digest": f"d{i}", "published": datetime(2025, 3, 1 + i % 9)})
         if i % 5 == 0:
             docs.append({"key": f"source:{i // 5}", "type": "source", "id": str(i // 5), "source_id": str(i // 5),
                          "title": f"Bridge story {i}", "body": " ".join(TEXTS) * 3, "author": "Ines Varga",
-                         "outlet": "Northern Ledger", "digest": f"s{i}"})
+                         "outlet": "Northern Ledger", "digest": f"s{i}", "published": datetime(2025, 3, 1 + i % 4)})
     return docs
 
 

@@ -31,7 +31,8 @@ from whoosh.util.filelock import FileLock, try_for
 from workbench.domain.errors import WorkspaceBusy
 from workbench.search.documents import claim_key, claim_rows, source_document, source_key
 from workbench.search.schema import CLAIM, META, META_KEY, SCHEMA_VERSION, SOURCE, build_schema
-from workbench.search.parallel import abandon_part, adopt_segment, finish_part, split_claim_id, start_part
+from workbench.search.parallel import (abandon_part, adopt_segment, build_part, finish_part, split_claim_id,
+                                       start_part)
 from workbench.search.scoring import TabledBM25F
 from workbench.search.writer import FastWriter
 from workbench.storage.models import Claim, Source, Verdict
@@ -419,19 +420,20 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
                 sources_written = report.written
                 own = (None, split) if part is not None else None
                 _add_claims(writer, claim_rows(session, id_range=own), state, n_sources, total, report)
-                parts = []
-                if part is not None:
-                    state.progress(n_sources + report.written - sources_written, total, "Indexing claims")
-                    done_part, part = finish_part(part, state), None
-                    if done_part is None:  # the worker failed: its claims are indexed here
-                        _add_claims(writer, claim_rows(session, id_range=(split, None)), state, n_sources, total,
-                                    report)
-                    elif done_part[0] is not None:
-                        adopt_segment(done_part[0], part_dir, building)
-                        parts.append(done_part[0])
-                        report.written += done_part[1]
             writer.add_document(**_meta_document(watermark))
             state.check()
+            # Our segment is written while the worker may still write its own: both cores stay busy.
+            writer.finish_own()
+            parts = []
+            if part is not None:
+                state.progress(n_sources + report.written - sources_written, total, "Indexing claims")
+                done_part, part = finish_part(part, state), None
+                if done_part is None:  # the worker failed: its claims are written here, as the same segment
+                    done_part = build_part(str(ws.path), str(part_dir), split, WRITER_LIMIT_MB)
+                if done_part[0] is not None:
+                    adopt_segment(done_part[0], part_dir, building)
+                    parts.append(done_part[0])
+                    report.written += done_part[1]
             state.progress(total, total, "Saving the search index")
             writer.commit_with(parts)
         except BaseException:

@@ -7,18 +7,27 @@ at commit, and ran a generator chain per field and a Token object per word to ma
 
 from __future__ import annotations
 
+import heapq
 import pickle
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import repeat
+from operator import itemgetter
 
 from whoosh.analysis import IDTokenizer, LowercaseFilter
-from whoosh.formats import Existence, Positions
+from whoosh.formats import Existence, Frequency, Positions
+from whoosh.system import pack_uint
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
+from workbench.search.blocks import write_terms
 from workbench.search.lengths import LENGTH_OF_BYTE, length_bytes
+from workbench.search.schema import Day
 from workbench.search.terms import Analysis, analysis_of, term_positions
 
 RUN_CHUNK = 20_000   # postings pickled together in a spilled run
+RUN_TERMS = 5_000    # whole terms pickled together in a spilled table
 
 
 class _ChunkedPool(PostingPool):
@@ -32,14 +41,6 @@ class _ChunkedPool(PostingPool):
         if self.currentsize > self.limit:
             self.save()
         self.current.append(item)
-
-    def add_document(self, fieldnames: set[str], items: list[tuple]) -> None:
-        """A document's postings at once (the pool is sorted before use, so where it spills does not matter)."""
-        self.fieldnames |= fieldnames
-        self.currentsize += sum(150 + len(f) + 2 * len(t) + len(v or b"") for f, t, _, _, v in items)
-        if self.currentsize > self.limit:
-            self.save()
-        self.current += items
 
     def _write_run(self, f, items):
         chunk = []
@@ -66,12 +67,115 @@ class _ChunkedPool(PostingPool):
             self._remove_run(path)
 
 
+class _TermPool(_ChunkedPool):
+    """Postings of the writer's own documents, gathered term by term.
+
+    Documents arrive in docnum order, so each term's postings are already sorted: nothing is sorted but the
+    terms, and no tuple is made per posting. Over the size limit the table is spilled as a run of whole terms;
+    runs are joined term by term at the end. Postings from merged segments go through the sorting pool above.
+    """
+
+    def __init__(self, tempstore, segment, limitmb=128, **kwargs):
+        super().__init__(tempstore, segment, limitmb=limitmb, **kwargs)
+        # field -> {term bytes: (docnums, weights, values or None)}
+        self._terms: dict[str, dict[bytes, tuple]] = {}
+        self._termsize = 0
+        self._termruns: list[str] = []
+        # field -> field length of each document as the segment's lengths column reads it back (0: none)
+        self.doc_lengths: dict[str, array] = {}
+
+    def add_field(self, fieldname: str, docnum: int, postings, length: int, with_values: bool) -> None:
+        """One document's postings of one field: (term bytes, weight, value bytes) in any term order."""
+        table = self._terms.get(fieldname)
+        if table is None:
+            table = self._terms[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        size = 0
+        for tbytes, weight, vbytes in postings:
+            entry = table.get(tbytes)
+            if entry is None:
+                entry = table[tbytes] = (array("I"), [], [] if with_values else None)
+                size += 120 + len(tbytes)
+            entry[0].append(docnum)
+            entry[1].append(weight)
+            if with_values:
+                entry[2].append(vbytes)
+            size += 24
+        if length:
+            lengths = self.doc_lengths.get(fieldname)
+            if lengths is None:
+                lengths = self.doc_lengths[fieldname] = array("I")
+            if len(lengths) < docnum:
+                lengths.extend(repeat(0, docnum - len(lengths)))
+            lengths.append(LENGTH_OF_BYTE[length_to_byte(length)])
+        self._termsize += size
+        if self._termsize > self.limit:
+            self._spill_terms()
+
+    def _sorted_terms(self) -> list[tuple]:
+        return sorted((fieldname, tbytes, *entry) for fieldname, table in self._terms.items()
+                      for tbytes, entry in table.items())
+
+    def _spill_terms(self) -> None:
+        path, f = self._new_run()
+        entries = self._sorted_terms()
+        for start in range(0, len(entries), RUN_TERMS):
+            pickle.dump(entries[start:start + RUN_TERMS], f, pickle.HIGHEST_PROTOCOL)
+        f.close()
+        self._termruns.append(path)
+        self._terms = {}
+        self._termsize = 0
+
+    def only_terms(self) -> bool:
+        """True when every posting came through `add_field` (none from merged segments)."""
+        return not self.current and not self.runs
+
+    def iter_terms(self) -> Iterator[tuple]:
+        """(field, term bytes, docnums, weights, values or None) in field and term order, each term whole."""
+        runs = [self._read_run(path) for path in self._termruns]
+        self._termruns = []
+        merged = heapq.merge(*runs, self._sorted_terms(), key=itemgetter(0, 1))
+        self._terms = {}
+        last = None
+        for entry in merged:
+            if last is not None and last[:2] == entry[:2]:   # the same term in a later run: later documents
+                last[2].extend(entry[2])
+                last[3].extend(entry[3])
+                if last[4] is not None:
+                    last[4].extend(entry[4])
+                continue
+            if last is not None:
+                yield last
+            last = entry
+        if last is not None:
+            yield last
+
+    def iter_postings(self):
+        """Every posting as Whoosh's pool gives them: (field, term bytes, docnum, weight, value bytes)."""
+        if self._terms or self._termruns:
+            for fieldname, tbytes, docnums, weights, values in self.iter_terms():
+                for i, docnum in enumerate(docnums):
+                    # a copy of each value: see blocks.distinct_objects
+                    value = b"" if values is None else bytes(memoryview(values[i]))
+                    super().add((fieldname, tbytes, docnum, weights[i], value))
+        return super().iter_postings()
+
+    def cleanup(self):
+        super().cleanup()
+        for path in self._termruns:
+            try:
+                self._remove_run(path)
+            except OSError:
+                pass
+        self._termruns = []
+
+
 class FastWriter(SegmentWriter):
     """A SegmentWriter (same arguments) with the pool above and field lengths read from memory at commit."""
 
     def __init__(self, ix, limitmb: int = 128, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
-        self.pool = _ChunkedPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+        self.pool = _TermPool(self._tempstorage, self.newsegment, limitmb=limitmb)
         self._postings = _fast_fields(self.schema)
 
     def add_document(self, **fields):
@@ -79,12 +183,11 @@ class FastWriter(SegmentWriter):
         if self._postings is None:
             return super().add_document(**fields)
         self._check_state()
-        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        perdocwriter, schema, docnum, pool = self.perdocwriter, self.schema, self.docnum, self.pool
         docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
-        posted: list[tuple] = []
-        indexed: set[str] = set()
+        added: list[tuple] = []
         perdocwriter.start_doc(docnum)
         try:
             for fieldname in fieldnames:
@@ -96,15 +199,16 @@ class FastWriter(SegmentWriter):
                 if field.indexed:
                     fieldboost = self._field_boost(fields, fieldname, docboost)
                     postings = self._postings.get(fieldname)
-                    if postings is not None and isinstance(value, str):
-                        items = postings(field.format, value)
-                    else:
+                    items = None if postings is None else postings(value)
+                    if items is None:
                         items = field.index(value)
+                    made = []
                     for tbytes, freq, weight, vbytes in items:
-                        if field.scorable:
-                            length += freq
-                        posted.append((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
-                    indexed.add(fieldname)
+                        length += freq
+                        made.append((tbytes, weight * fieldboost, vbytes))
+                    if not field.scorable:
+                        length = 0
+                    added.append((fieldname, made, length, field.format.fixed_value_size() != 0))
                 stored = fields.get(f"_stored_{fieldname}", value)
                 perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
                 if field.column_type and stored is not None:
@@ -113,30 +217,41 @@ class FastWriter(SegmentWriter):
             perdocwriter.cancel_doc()
             raise
         perdocwriter.finish_doc()
-        self.pool.add_document(indexed, posted)
+        for fieldname, made, length, with_values in added:
+            pool.add_field(fieldname, docnum, made, length, with_values)
         self._added = True
         self.docnum += 1
 
-    def commit_with(self, segments: list) -> None:
-        """Commit a fresh index with ``segments`` finished by other writers (with ``_lk=False``) beside ours."""
+    def finish_own(self) -> None:
+        """Write the documents added so far as a finished segment, to be committed by `commit_with` (a rebuild
+        writes its own while a worker still writes the other)."""
         self._check_state()
         final = self._merge_segments(None, False, False)
         if self._added:
             final.append(self._finalize_segment())
         else:
             self._close_segment()
-        self._commit_toc(final + list(segments))
+        self._own_segments = final
+
+    def commit_with(self, segments: list) -> None:
+        """Commit a fresh index with ``segments`` finished by other writers (with ``_lk=False``) beside ours."""
+        if getattr(self, "_own_segments", None) is None:
+            self.finish_own()
+        self._commit_toc(self._own_segments + list(segments))
         self._finish()
 
     def _flush_segment(self):
         if self._postings is None:
             return super()._flush_segment()
         self.perdocwriter.close()
-        lengths = self.per_document_reader() if self.codec.length_stats else None
-        _add_postings(self.fieldwriter, self.schema, lengths, self.pool.iter_postings())
+        if self.pool.only_terms():
+            write_terms(self.fieldwriter, self.schema, self.pool.iter_terms(), self.pool.doc_lengths)
+        else:
+            lengths = self.per_document_reader() if self.codec.length_stats else None
+            _add_postings(self.fieldwriter, self.schema, lengths, self.pool.iter_postings())
+            if lengths:
+                lengths.close()
         self.fieldwriter.close()
-        if lengths:
-            lengths.close()
 
     def per_document_reader(self):
         reader = super().per_document_reader()
@@ -157,21 +272,30 @@ class FastWriter(SegmentWriter):
 
 
 def _fast_fields(schema) -> dict[str, Callable] | None:
-    """{field: function(format, text) -> postings} for the fields whose postings we make as Whoosh would; None
-    (Whoosh's own code throughout) when a field has spelling or vectors, which `FastWriter.add_document` leaves
-    out."""
+    """{field: function(value) -> postings, or None for a value it does not take} for the fields whose postings we
+    make as Whoosh would; None (Whoosh's own code throughout) when a field has spelling or vectors, which
+    `FastWriter.add_document` leaves out."""
     out: dict[str, Callable] = {}
     for name, field in schema.items():
         if field.separate_spelling() or field.vector:
             return None
+        if not field.indexed:
+            continue
+        if isinstance(field, Day):   # a few hundred distinct days: each one's terms are made once
+            out[name] = partial(_remembered_postings, field, {})
+            continue
         analyzer = getattr(field, "analyzer", None)
-        if not field.indexed or analyzer is None:
+        if analyzer is None:
             continue
         analysis = analysis_of(analyzer)
-        if type(field.format) is Positions and analysis is not None:
-            out[name] = partial(_positions_postings, analysis)
-        elif type(field.format) is Existence and _is_id_analyzer(analyzer):
-            out[name] = _id_postings if type(analyzer) is IDTokenizer else _lowercase_id_postings
+        fmt = field.format
+        if type(fmt) is Positions and analysis is not None:
+            out[name] = partial(_positions_postings, analysis, fmt)
+        elif type(fmt) is Frequency and analysis is not None:
+            out[name] = partial(_frequency_postings, analysis, fmt)
+        elif type(fmt) is Existence and _is_id_analyzer(analyzer):
+            lower = type(analyzer) is not IDTokenizer
+            out[name] = partial(_id_postings, fmt.field_boost, lower)
     return out
 
 
@@ -200,25 +324,46 @@ def _add_postings(fieldwriter, schema, lengths, items) -> None:
 
 
 # Encoded position lists (Positions.encode pickles each one): most postings are one position among a few
-# thousand, so a rebuild meets the same lists over and over.
-_ENCODED: dict[tuple[int, ...], bytes] = {}
+# thousand, so a rebuild meets the same lists over and over. A single position is its own key.
+_ENCODED: dict[object, bytes] = {}
 _ENCODED_KEPT = 100_000
 
 
-def _positions_postings(analysis: Analysis, fmt: Positions, text: str):
-    """(term bytes, frequency, weight, encoded positions) as Positions.word_values gives them (all boosts 1)."""
+def _positions_postings(analysis: Analysis, fmt: Positions, text):
+    """[(term bytes, frequency, weight, encoded positions)] as Positions.word_values gives them (all boosts 1)."""
+    if not isinstance(text, str):
+        return None
     boost = fmt.field_boost
     encoded = _ENCODED
+    out = []
     for term, positions in term_positions(analysis, text).items():
-        key = tuple(positions)
+        freq = len(positions)
+        key = positions[0] if freq == 1 else tuple(positions)
         value = encoded.get(key)
         if value is None:
             if len(encoded) >= _ENCODED_KEPT:
                 encoded.clear()
             value = encoded[key] = fmt.encode(positions)
-        # A copy: posting blocks are pickled, and a shared object would be pickled as a reference (a valid file,
-        # but not byte for byte Whoosh's).
-        yield term.encode("utf-8"), len(positions), float(len(positions)) * boost, bytes(memoryview(value))
+        out.append((term.encode("utf-8"), freq, float(freq) * boost, value))
+    return out
+
+
+def _frequency_postings(analysis: Analysis, fmt: Frequency, text):
+    """As Frequency.word_values gives them: the weight is the count of the word (all boosts 1)."""
+    if not isinstance(text, str):
+        return None
+    boost = fmt.field_boost
+    return [(term.encode("utf-8"), len(positions), float(len(positions)) * boost, pack_uint(len(positions)))
+            for term, positions in term_positions(analysis, text).items()]
+
+
+def _remembered_postings(field, known: dict, value):
+    """The field's own postings of ``value``, made once per distinct value."""
+    key = (type(value), value)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = list(field.index(value))
+    return found
 
 
 def _is_id_analyzer(analyzer) -> bool:
@@ -228,10 +373,8 @@ def _is_id_analyzer(analyzer) -> bool:
     return [type(item) for item in items] == [IDTokenizer, LowercaseFilter]
 
 
-def _id_postings(fmt: Existence, text: str):
+def _id_postings(boost: float, lower: bool, text):
     """The whole value as one term, as Existence.word_values gives it for an IDTokenizer."""
-    return ((text.encode("utf-8"), 1, fmt.field_boost, b""),)
-
-
-def _lowercase_id_postings(fmt: Existence, text: str):
-    return ((text.lower().encode("utf-8"), 1, fmt.field_boost, b""),)
+    if not isinstance(text, str):
+        return None
+    return ((text.lower() if lower else text).encode("utf-8"), 1, boost, b""),
