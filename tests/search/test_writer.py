@@ -11,7 +11,7 @@ import whoosh.index
 from whoosh.analysis import StemmingAnalyzer
 
 from workbench.search.schema import PLAIN, STEMMED, build_schema
-from workbench.search.terms import analysis_of, term_positions
+from workbench.search.terms import _findall, analysis_of, term_positions
 from workbench.search.writer import FastWriter
 
 TEXTS = [
@@ -37,6 +37,16 @@ def _whoosh_positions(analyzer, text: str) -> dict[str, list[int]]:
 @pytest.mark.parametrize("text", TEXTS)
 def test_term_positions_match_the_analyser(analyzer, text):
     assert term_positions(analysis_of(analyzer), text) == _whoosh_positions(analyzer, text)
+
+
+@pytest.mark.parametrize("pattern", [r"[\w\*]+(\.?[\w\*]+)*", r"[(]+(x)", r"[]()]+(a|b)", r"\((\w+)\)", r"(\d+)(?:,(\d+))?"])
+def test_word_patterns_find_the_same_words_without_groups(pattern):
+    import re
+
+    text = "(x)(a) [b] ((xx)) U.S. 3.14.15 a*b 40,000 (word) é-mail"
+    words = _findall(re.compile(pattern))
+    assert words is not None
+    assert words(text) == [match.group(0) for match in re.finditer(pattern, text)]
 
 
 def test_other_analysers_are_left_to_whoosh():

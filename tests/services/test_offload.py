@@ -81,9 +81,21 @@ def test_import_and_extraction_store_the_same_with_and_without_the_worker(tmp_pa
     assert sources[0][2] == date(2025, 6, 10)
 
 
-def test_a_share_done_here_keeps_the_order(worker):
-    results = offload.offloaded(double, range(23), 1, count=23, local_share=0.3)
-    assert list(results) == [1 + 2 * i for i in range(23)]
+def slow_with_pid(context, item):
+    import os
+    import time
+
+    time.sleep(context)
+    return item, os.getpid()
+
+
+def test_this_process_takes_back_batches_while_it_waits_and_keeps_the_order(worker):
+    import os
+
+    results = list(offload.offloaded(slow_with_pid, range(40), 0.05, count=40))
+    assert [item for item, _ in results] == list(range(40))
+    here = {item for item, pid in results if pid == os.getpid()}
+    assert here and len(here) < 40       # both sides worked: this one while the worker started, and later
 
 
 def die_in_worker(context, item):

@@ -7,6 +7,7 @@ the time. Any other analyser is left to Whoosh (`analysis_of` returns None).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -19,6 +20,7 @@ class Analysis:
     """What the chain does: the token regex, the stop rule (None: no StopFilter) and the stemmer (None: none)."""
 
     regex: object
+    words: Callable[[str], list[str]] | None = None   # the regex's findall, when it has no groups to get in the way
     stops: frozenset[str] | None = None
     minsize: int = 0
     maxsize: int | None = None
@@ -33,7 +35,7 @@ def analysis_of(analyzer) -> Analysis | None:
         return None
     if type(items[1]) is not LowercaseFilter:
         return None
-    fields: dict = {"regex": items[0].expression}
+    fields: dict = {"regex": items[0].expression, "words": _findall(items[0].expression)}
     rest = items[2:]
     if rest and type(rest[0]) is StopFilter:
         if not rest[0].renumber:
@@ -55,8 +57,12 @@ def term_positions(analysis: Analysis, text: str) -> dict[str, list[int]]:
     stops, stem, ignore = analysis.stops, analysis.stem, analysis.ignore
     minsize, maxsize = analysis.minsize, analysis.maxsize
     pos = None
-    for i, match in enumerate(analysis.regex.finditer(text)):
-        word = match.group(0).lower()
+    if analysis.words is not None:
+        found_words = analysis.words(text)
+    else:
+        found_words = [match.group(0) for match in analysis.regex.finditer(text)]
+    for i, word in enumerate(found_words):
+        word = word.lower()
         if stops is not None:
             if len(word) < minsize or (maxsize is not None and len(word) > maxsize) or word in stops:
                 continue
@@ -71,3 +77,31 @@ def term_positions(analysis: Analysis, text: str) -> dict[str, list[int]]:
         else:
             found.append(pos)
     return out
+
+
+def _findall(regex) -> Callable[[str], list[str]] | None:
+    """findall of the same pattern with its groups made non-capturing (findall returns the groups when there are
+    any; Whoosh's word pattern has one). None when the pattern cannot be rewritten."""
+    pattern = regex.pattern
+    if not isinstance(pattern, str):
+        return None
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]" or pattern[i - 1] == "["
+        elif char == "[":
+            in_class = True
+        elif char == "(" and not pattern.startswith("?", i + 1):
+            char = "(?:"
+        out.append(char)
+        i += 1
+    try:
+        plain = re.compile("".join(out), regex.flags)
+    except re.error:
+        return None
+    return plain.findall if plain.groups == 0 else None

@@ -25,7 +25,6 @@ VOCABULARY_CLAIMS = 50_000   # names are learnt from the most recent claims only
 # A news article has dozens of claims; a 100,000-sentence text would take hours to cross-check (measured: the
 # check step grows faster than linearly with near-identical sentences), so only the best are kept.
 MAX_CLAIMS_PER_SOURCE = 1_000
-LOCAL_SHARE = 0.3            # of the sources drafted in this process while a worker drafts the others
 
 
 def workspace_vocabulary(session, *, names: bool = True) -> dict[str, str]:
@@ -186,9 +185,9 @@ def extract_sources(ws: Workspace, source_ids: list[int] | None = None, state: T
         ids = list(session.scalars(query))
         vocabulary = workspace_vocabulary(session)
     total = 0
-    # Drafts are made on the second core while this process stores the ones before them; drafting costs about
-    # twice what storing does, so this process drafts a share too (measured at 1,000 generated articles).
-    made = offloaded(drafted, _bodies(ws, ids), vocabulary, count=len(ids), local_share=LOCAL_SHARE)
+    # Drafts are made on the second core while this process stores the ones before them (and drafts too, when
+    # storing gets ahead).
+    made = offloaded(drafted, _bodies(ws, ids), vocabulary, count=len(ids))
     try:
         for done, (source_id, body, published, rows) in enumerate(made):
             state.check()

@@ -25,7 +25,8 @@ R = TypeVar("R")
 # Below this many items starting a worker (about half a second of imports) costs more than it saves.
 MIN_ITEMS = 40
 BATCH = 8      # items per message to the worker
-AHEAD = 4      # batches in flight: enough to keep the worker busy, few enough to bound the memory they hold
+AHEAD = 6      # batches in flight: enough to keep the worker busy and leave some to take back, few enough
+               # to bound the memory they hold
 
 _context: Any = None
 
@@ -53,14 +54,25 @@ def worker_wanted(count: int) -> bool:
     return count >= MIN_ITEMS and (os.cpu_count() or 1) >= 2
 
 
+class _Batch:
+    """Items sent together, and where their results come from: the worker's future, or computed here."""
+
+    __slots__ = ("items", "future", "results")
+
+    def __init__(self, items: list, future: Future | None):
+        self.items = items
+        self.future = future
+        self.results: list | None = None
+
+
 def offloaded(fn: Callable[[Any, I], R], items: Iterable[I], context: Any = None, *,
-              count: int | None = None, local_share: float = 0.0) -> Iterator[R]:
+              count: int | None = None) -> Iterator[R]:
     """``fn(context, item)`` for each item, in order; computed in a worker process when worth it.
 
     ``fn`` must be a module-level function and items, context and results picklable. An exception raised by
     ``fn`` in the worker is raised again by computing that item here, so it surfaces as it would without one.
-    ``local_share`` of the batches are computed here all the same, for work that costs the worker more than
-    storing its results costs this process.
+    Whenever the next results are not back yet, this process computes the latest batch the worker has not
+    started, so both cores stay busy whichever side is quicker.
     """
     items = iter(items)
     if not worker_wanted(count if count is not None else MIN_ITEMS):
@@ -73,36 +85,49 @@ def offloaded(fn: Callable[[Any, I], R], items: Iterable[I], context: Any = None
         log.warning("no worker process (%s); working in this process", exc)
         yield from (fn(context, item) for item in items)
         return
-    pending: deque[tuple[list[I], Future | None]] = deque()
+    pending: deque[_Batch] = deque()
     broken = False
-    batches = 0
 
     def submit() -> bool:
-        nonlocal broken, batches
+        nonlocal broken
         batch = list(islice(items, BATCH))
         if not batch:
             return False
-        batches += 1
-        here = int(batches * local_share) > int((batches - 1) * local_share)
         future = None
-        if not broken and not here:
+        if not broken:
             try:
                 future = pool.submit(_run_batch, fn, batch)
             except Exception as exc:  # the pool broke or refused: this batch and the rest are done here
                 log.warning("the worker process stopped (%s); working in this process", exc)
                 broken = True
-        pending.append((batch, future))
+        pending.append(_Batch(batch, future))
         return True
+
+    def steal() -> bool:
+        """Compute here the latest batch the worker has not started; False when there is none."""
+        for batch in reversed(pending):
+            if batch.results is None and (batch.future is None or batch.future.cancel()):
+                batch.future = None
+                try:
+                    batch.results = [fn(context, item) for item in batch.items]
+                except Exception:  # raised again in its turn, computed then as without a worker
+                    pass
+                return True
+        return False
 
     try:
         while len(pending) < AHEAD and submit():
             pass
         while pending:
-            batch, future = pending.popleft()
-            results = None
-            if future is not None:
+            head = pending[0]
+            while head.results is None and head.future is not None and not head.future.done() and steal():
+                while len(pending) < AHEAD and submit():
+                    pass
+            pending.popleft()
+            results = head.results
+            if results is None and head.future is not None:
                 try:
-                    results = future.result()
+                    results = head.future.result()
                 except Exception as exc:
                     # fn failed in the worker, or the worker died (BrokenProcessPool): compute here, where a
                     # failure raises with a local traceback.
@@ -111,7 +136,7 @@ def offloaded(fn: Callable[[Any, I], R], items: Iterable[I], context: Any = None
                         broken = True
             submit()
             if results is None:
-                results = (fn(context, item) for item in batch)
+                results = (fn(context, item) for item in head.items)
             yield from results
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
