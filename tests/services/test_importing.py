@@ -229,3 +229,47 @@ def test_a_shingle_in_more_sources_than_the_limit_is_boilerplate(ws):
         session.execute(SourceFingerprint.__table__.insert(), rows)
         unseen = [8 * (100 + i) for i in range(4)]
         assert _distinctive(session, [common, at_limit, rare, *unseen]) == [at_limit, rare, *unseen]
+
+
+def _numbered_folder(root: Path, count: int) -> list[Path]:
+    paths = []
+    for i in range(count):
+        paragraphs = [p.replace("harbour", f"harbour {i}") for p in (HARBOUR if i % 2 else LIBRARY)]
+        path = root / f"n{i:02d}.md"
+        write_bytes(path, markdown({"title": f"Story {i}", "outlet": f"Paper {i}"}, paragraphs).encode())
+        paths.append(path)
+    return paths
+
+
+def test_a_workspace_that_cannot_write_fails_that_transactions_files_and_keeps_the_rest(ws, tmp_path,
+                                                                                          monkeypatch):
+    from workbench.services import importing
+
+    monkeypatch.setattr(importing, "FILES_PER_COMMIT", 3)
+    before = import_paths(ws, [mixed_folder(tmp_path / "old") and tmp_path / "old"])
+    paths = _numbered_folder(tmp_path / "in", 8)
+    with ws.session() as s:   # SQLite itself fails the write of one file, as a full disk would
+        s.execute(text("CREATE TRIGGER fail_story_4 BEFORE INSERT ON sources WHEN NEW.title = 'Story 4' "
+                       "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"))
+    report = import_paths(ws, [tmp_path / "in"])
+    failed = sorted(Path(item["path"]).name for item in report.failed)
+    assert failed == ["n03.md", "n04.md"]     # the transaction holding n04, rolled back; n05 goes in the next
+    assert all("cannot write to" in item["error"] for item in report.failed)
+    assert sorted(Path(i["path"]).name for i in report.imported) == [p.name for p in paths if p.name not in failed]
+    with ws.session() as s:
+        titles = set(s.scalars(select(Source.title)))
+        assert {f"Story {i}" for i in (0, 1, 2, 5, 6, 7)} <= titles and not {"Story 3", "Story 4"} & titles
+        assert all(s.get(Source, item["source_id"]) is not None for item in before.imported)
+        assert s.scalar(select(func.count()).select_from(Source).where(
+            ~Source.id.in_(select(SourceFingerprint.source_id)))) == 0   # nothing half-stored
+
+
+def test_a_cancelled_import_keeps_the_files_stored_before_it(ws, tmp_path):
+    from workbench.tasks import Cancelled, TaskState
+
+    _numbered_folder(tmp_path / "in", 6)
+    state = TaskState(on_progress=lambda done, total, message: done == 4 and state.cancel(), min_interval=0)
+    with pytest.raises(Cancelled):
+        import_paths(ws, [tmp_path / "in"], state=state)
+    with ws.session() as s:
+        assert sorted(s.scalars(select(Source.title))) == [f"Story {i}" for i in range(5)]

@@ -6,14 +6,16 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import islice
 
-from sqlalchemy import Text, bindparam, insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import OperationalError
 
 from workbench.domain.claims import ClaimOrigin
 from workbench.extract import extract_claims
 from workbench.services.drafting import DraftRow, draft_rows, drafted
 from workbench.services.offload import offloaded
+from workbench.storage.bulk import insert_many
 from workbench.storage.models import BriefItem, Claim, Link, Source, Verdict, VerdictEvent, utcnow
 from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
@@ -25,6 +27,7 @@ VOCABULARY_CLAIMS = 50_000   # names are learnt from the most recent claims only
 # A news article has dozens of claims; a 100,000-sentence text would take hours to cross-check (measured: the
 # check step grows faster than linearly with near-identical sentences), so only the best are kept.
 MAX_CLAIMS_PER_SOURCE = 1_000
+SOURCES_PER_COMMIT = 20
 
 
 def workspace_vocabulary(session, *, names: bool = True) -> dict[str, str]:
@@ -102,10 +105,8 @@ def protected_claim_ids(session, claim_ids: list[int]) -> set[int]:
     return keep & set(claim_ids)
 
 
-# The JSON columns are bound as the text the drafts already carry (SQLAlchemy's JSON type would encode again).
-_INSERT_CLAIMS = insert(Claim.__table__).values(
-    reasons=bindparam("reasons", type_=Text), facets=bindparam("facets", type_=Text))
-_JSON_COLUMNS = ("reasons", "facets")
+# The JSON columns are given as the text the drafts already carry (SQLAlchemy's JSON type would encode again).
+_JSON_COLUMNS = frozenset({"reasons", "facets"})
 
 
 def apply_drafts(session, source: Source, rows: list[DraftRow]) -> int:
@@ -136,8 +137,8 @@ def apply_drafts(session, source: Source, rows: list[DraftRow]) -> int:
         session.delete(stale)
     source.extracted_at = utcnow()
     session.flush()
-    if new_rows:  # a Core executemany: ORM objects (unit of work, attribute events) cost more than the rows
-        session.execute(_INSERT_CLAIMS, new_rows)
+    # One executemany: ORM objects (unit of work, attribute events) cost more than the rows
+    insert_many(session, Claim.__table__, new_rows, as_is=_JSON_COLUMNS)
     return written
 
 
@@ -189,11 +190,19 @@ def extract_sources(ws: Workspace, source_ids: list[int] | None = None, state: T
     # storing gets ahead).
     made = offloaded(drafted, _bodies(ws, ids), vocabulary, count=len(ids))
     try:
-        for done, (source_id, body, published, rows) in enumerate(made):
+        done = 0
+        while True:
             state.check()
-            state.progress(done, len(ids), f"Extracting claims ({done + 1}/{len(ids)})")
+            # Several sources per transaction: a commit per source was a tenth of the work. Cancelling waits for
+            # the batch, a fraction of a second.
+            batch = list(islice(made, SOURCES_PER_COMMIT))
+            if not batch:
+                break
             with ws.session() as session:
-                total += extract_source(session, source_id, vocabulary, (body, published, rows))
+                for source_id, body, published, rows in batch:
+                    state.progress(done, len(ids), f"Extracting claims ({done + 1}/{len(ids)})")
+                    total += extract_source(session, source_id, vocabulary, (body, published, rows))
+                    done += 1
     finally:
         made.close()
     state.progress(len(ids), len(ids), "Claims extracted")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, insert, select, text
+from sqlalchemy.orm import Session
 
 from workbench.domain.errors import WorkbenchError
 from workbench.ingest.document import Document
@@ -22,6 +23,7 @@ from workbench.ingest.reading import (  # noqa: F401 (parse_document: re-exporte
     Prints, parse_document, prints_of, read_for_import,
 )
 from workbench.services.offload import offloaded
+from workbench.storage.bulk import insert_many
 from workbench.storage.models import Source, SourceFile, SourceFingerprint
 from workbench.storage.workspace import Workspace
 from workbench.tasks import NO_STATE, TaskState
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 COMMON_SHINGLE_SOURCES = 50
 # The share of a new text's sample that a stored source must hold to be compared in full (margin below 0.6).
 MIN_SAMPLE_SHARE = 0.45
+FILES_PER_COMMIT = 20
 
 
 @dataclass
@@ -195,42 +198,48 @@ def _url_key(url: str) -> str:
 
 _INSERT_SOURCE = insert(Source.__table__)
 _INSERT_FILE = insert(SourceFile.__table__)
-_INSERT_PRINTS = insert(SourceFingerprint.__table__)
 
 
 def store_document(ws: Workspace, doc: Document, *, path: str | None, data: bytes | None,
-                   media_type: str | None = None, prints: Prints | None = None) -> tuple[int, bool]:
-    """Store a parsed document in its own transaction. Returns (source id, is_new)."""
+                   media_type: str | None = None, prints: Prints | None = None,
+                   session: Session | None = None) -> tuple[int, bool]:
+    """Store a parsed document in its own transaction, or in ``session``'s. Returns (source id, is_new)."""
     prints = prints or prints_of(doc.body)
     hashes = _body_shingles(doc.body, prints.shingles)
+    if session is not None:
+        return _store(session, doc, path, data, media_type, prints, hashes)
     with ws.session() as session:
-        dup, syndicated = _match(session, doc, hashes, prints)
-        if dup is not None:
-            return dup, False
-        if syndicated is not None:
-            doc.warnings.append(f"same text as source #{syndicated}, published elsewhere (a syndicated copy?)")
-        # Core inserts: the unit of work for one row and its file cost more than the rows are worth here.
-        source_id = session.execute(_INSERT_SOURCE, {
-            "title": doc.title or (Path(path).stem if path else "Untitled"),
-            "outlet": doc.outlet,
-            "author": doc.author,
-            "url": doc.url,
-            "published": doc.published,
-            "published_time": doc.published_time,
-            "language": doc.language,
-            "body": doc.body,
-            "body_hash": prints.folded_hash,
-            "path": path,
-            "format": doc.format,
-            "warnings": list(doc.warnings),
-        }).inserted_primary_key[0]
-        if data is not None:
-            name = Path(path).name if path and "://" not in path else None
-            session.execute(_INSERT_FILE, {"source_id": source_id, "filename": name, "media_type": media_type,
-                                           "data": data})
-        if prints.sample:
-            session.execute(_INSERT_PRINTS, [{"source_id": source_id, "hash": h} for h in prints.sample])
-        return source_id, True
+        return _store(session, doc, path, data, media_type, prints, hashes)
+
+
+def _store(session: Session, doc: Document, path: str | None, data: bytes | None, media_type: str | None,
+           prints: Prints, hashes: frozenset[int]) -> tuple[int, bool]:
+    dup, syndicated = _match(session, doc, hashes, prints)
+    if dup is not None:
+        return dup, False
+    if syndicated is not None:
+        doc.warnings.append(f"same text as source #{syndicated}, published elsewhere (a syndicated copy?)")
+    # Core inserts: the unit of work for one row and its file cost more than the rows are worth here.
+    source_id = session.execute(_INSERT_SOURCE, {
+        "title": doc.title or (Path(path).stem if path else "Untitled"),
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "url": doc.url,
+        "published": doc.published,
+        "published_time": doc.published_time,
+        "language": doc.language,
+        "body": doc.body,
+        "body_hash": prints.folded_hash,
+        "path": path,
+        "format": doc.format,
+        "warnings": list(doc.warnings),
+    }).inserted_primary_key[0]
+    if data is not None:
+        name = Path(path).name if path and "://" not in path else None
+        session.execute(_INSERT_FILE, {"source_id": source_id, "filename": name, "media_type": media_type,
+                                       "data": data})
+    insert_many(session, SourceFingerprint.__table__, [{"source_id": source_id, "hash": h} for h in prints.sample])
+    return source_id, True
 
 
 def import_paths(ws: Workspace, paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -242,33 +251,63 @@ def import_paths(ws: Workspace, paths: Iterable[Path | str], *, max_bytes: int =
     # Files are read and parsed on the second core while this process stores the ones before them.
     read = offloaded(read_for_import, readable, max_bytes, count=len(readable))
     try:
-        for done, (path, error) in enumerate(todo):
-            state.check()
-            state.progress(done, len(todo), f"Importing {path.name}")
-            if error:
-                report.failed.append({"path": str(path), "error": error})
-                continue
-            _store_read(ws, path, next(read), report)
+        done = 0
+        while done < len(todo) and not state.cancelled:
+            # Several files per transaction: a commit per file was a fifth of the work. A file that cannot be read
+            # fails alone (in the worker, before any writing); the workspace failing to write (a full disk) fails
+            # the files of the transaction, which is rolled back. Files stored before a cancel are kept.
+            marks = len(report.imported), len(report.warnings)
+            path = None
+            try:
+                with ws.session() as session:
+                    for path, error in todo[done:done + FILES_PER_COMMIT]:
+                        if state.cancelled:
+                            break
+                        state.progress(done, len(todo), f"Importing {path.name}")
+                        done += 1
+                        if error:
+                            report.failed.append({"path": str(path), "error": error})
+                            continue
+                        _store_read(ws, path, next(read), report, session)
+                    path = None
+            except WorkbenchError as exc:
+                _not_committed(report, marks, str(exc), path)
+        state.check()
     finally:
         read.close()
     state.progress(len(todo), len(todo), "Imported")
     return report
 
 
+def _not_committed(report: ImportReport, marks: tuple[int, int], error: str, path: Path | None) -> None:
+    """Report the files stored since ``marks`` (the report's lengths then) and the one being stored as failed."""
+    imported, warnings = marks
+    report.failed += [{"path": item["path"], "error": error} for item in report.imported[imported:]]
+    if path is not None:
+        report.failed.append({"path": str(path), "error": error})
+    del report.imported[imported:]
+    del report.warnings[warnings:]
+
+
 def import_one(ws: Workspace, path: Path, report: ImportReport, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     _store_read(ws, path, read_for_import(max_bytes, path), report)
 
 
-def _store_read(ws: Workspace, path: Path, read: tuple[Document, bytes, Prints] | str,
-                report: ImportReport) -> None:
+def _store_read(ws: Workspace, path: Path, read: tuple[Document, bytes, Prints] | str, report: ImportReport,
+                session: Session | None = None) -> None:
+    """Store what was read of one file, or report why it could not be read. Without ``session``, a workspace
+    error fails this file alone; in one, it is raised (the transaction cannot go on)."""
     if isinstance(read, str):
         report.failed.append({"path": str(path), "error": read})
         return
     doc, data, prints = read
     try:
         source_id, is_new = store_document(ws, doc, path=str(path), data=data,
-                                           media_type=MEDIA_TYPES.get(path.suffix.lower()), prints=prints)
+                                           media_type=MEDIA_TYPES.get(path.suffix.lower()), prints=prints,
+                                           session=session)
     except WorkbenchError as exc:
+        if session is not None:
+            raise
         report.failed.append({"path": str(path), "error": str(exc)})
         return
     _report_stored(report, str(path), doc, source_id, is_new)
