@@ -34,6 +34,17 @@ def test_field_queries(ws, corpus):
     assert ids(ws, f"source_id:{s[2]} AND type:claim") == set(c[2])
 
 
+def test_id_finds_the_source_and_the_claim_with_that_number(ws, corpus):
+    s, c = corpus["sources"], corpus["claims"]
+    claim = c[1][0]
+    hits = {(hit["type"], hit["id"]) for hit in search(ws, f"id:{claim}", limit=50)}
+    assert ("claim", claim) in hits and hits <= {("claim", claim), ("source", claim)}
+    assert ("source", s[1]) in {(hit["type"], hit["id"]) for hit in search(ws, f"id:{s[1]}", limit=50)}
+    assert ids(ws, f"type:claim AND id:{claim}") == {claim}
+    assert ids(ws, f"ferry AND id:{s[1]}", "source") == {s[1]}
+    assert claim not in ids(ws, f"type:claim NOT id:{claim}")
+
+
 def test_boolean_operators(ws, corpus):
     s = corpus["sources"]
     assert ids(ws, "bridge AND ferry", "source") == {s[1]}
