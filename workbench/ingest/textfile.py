@@ -108,23 +108,27 @@ def _first(meta: dict, key: str) -> str | None:
     return None
 
 
+# (pattern, replacement, a character the pattern cannot match without): most lines have none of them.
 _MD_INLINE = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
-    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1", "["),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1", "["),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2", "*_"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1", "*"),
+    (re.compile(r"`([^`]+)`"), r"\1", "`"),
 ]
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 
 
 def _strip_markdown(line: str) -> str:
     hm = _MD_HEADING.match(line)
     if hm:
         line = hm.group(1)
-    line = re.sub(r"^\s{0,3}>\s?", "", line)
-    line = re.sub(r"^\s*[-*+]\s+", "", line)
-    for pattern, repl in _MD_INLINE:
-        line = pattern.sub(repl, line)
+    line = _MD_QUOTE.sub("", line)
+    line = _MD_BULLET.sub("", line)
+    for pattern, repl, needs in _MD_INLINE:
+        if any(char in line for char in needs):
+            line = pattern.sub(repl, line)
     return line
 
 
