@@ -44,23 +44,6 @@ def test_two_process_rebuild_finds_what_one_process_finds(bigger, monkeypatch):
     assert sync_index(ws).written == 0                     # the watermark is in step
 
 
-def test_the_worker_s_last_claims_taken_back_by_this_process_find_the_same(bigger, monkeypatch):
-    ws = bigger
-    monkeypatch.setattr(parallel, "MIN_CLAIMS", 10**9)
-    one = rebuild_index(ws)
-    alone = _results(ws)
-    monkeypatch.setattr(parallel, "MIN_CLAIMS", 1)
-    monkeypatch.setattr(parallel, "MIN_TAIL", 1)           # any tail is worth taking back
-    monkeypatch.setattr(parallel, "RESERVE_IDS", 1)        # the worker reserves a claim at a time
-    monkeypatch.setattr(parallel, "WORKER_START", 0)
-    monkeypatch.setattr(parallel, "MARGIN", 1.0)           # this side has no claims: it is done first
-    three = rebuild_index(ws)
-    assert len(list(ws.index_dir.glob("*.pst"))) == 3      # ours, the worker's, the tail this side took back
-    assert three.written == one.written
-    assert _results(ws) == alone
-    assert sync_index(ws).written == 0
-
-
 def test_the_split_leaves_claims_on_both_sides(bigger, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_CLAIMS", 1)
     with bigger.session() as session:

@@ -32,7 +32,7 @@ from workbench.domain.errors import WorkspaceBusy
 from workbench.search.documents import claim_key, claim_rows, source_document, source_key
 from workbench.search.schema import CLAIM, META, META_KEY, SCHEMA_VERSION, SOURCE, build_schema
 from workbench.search.parallel import (abandon_part, adopt_segment, build_part, finish_part, split_claim_id,
-                                       start_part, take_tail)
+                                       start_part)
 from workbench.search.scoring import TabledBM25F
 from workbench.search.writer import FastWriter
 from workbench.storage.models import Claim, Source, Verdict
@@ -393,7 +393,6 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
     final = ws.index_dir
     building = final.with_name(final.name + ".building")
     part_dir = final.with_name(final.name + ".part")   # the worker's half (search/parallel.py)
-    tail_dir = final.with_name(final.name + ".tail")   # its last claims, when this side takes them back
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     report = SyncReport(rebuilt=True)
@@ -427,20 +426,14 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
             writer.finish_own()
             parts = []
             if part is not None:
-                tail = _take_tail(ws, part)
-                tail_part = None
-                if tail is not None:  # this side was quicker: the last of the worker's claims are written here
-                    tail_part = build_part(str(ws.path), str(tail_dir), tail, WRITER_LIMIT_MB, state=state)
                 state.progress(n_sources + report.written - sources_written, total, "Indexing claims")
                 done_part, part = finish_part(part, state), None
                 if done_part is None:  # the worker failed: its claims are written here, as the same segment
-                    done_part = build_part(str(ws.path), str(part_dir), split, WRITER_LIMIT_MB, until_id=tail,
-                                           state=state)
-                for folder, (segment, count) in ((part_dir, done_part), (tail_dir, tail_part or (None, 0))):
-                    if segment is not None:   # in claim order: the worker's claims, then the tail's
-                        adopt_segment(segment, folder, building)
-                        parts.append(segment)
-                        report.written += count
+                    done_part = build_part(str(ws.path), str(part_dir), split, WRITER_LIMIT_MB)
+                if done_part[0] is not None:
+                    adopt_segment(done_part[0], part_dir, building)
+                    parts.append(done_part[0])
+                    report.written += done_part[1]
             state.progress(total, total, "Saving the search index")
             writer.commit_with(parts)
         except BaseException:
@@ -456,17 +449,11 @@ def _rebuild_locked(ws: Workspace, state: TaskState, reason: str | None) -> Sync
         raise
     finally:
         shutil.rmtree(part_dir, ignore_errors=True)
-        shutil.rmtree(tail_dir, ignore_errors=True)
     if reason and report.written:
         report.message = (f"{reason}; it was rebuilt from the workspace "
                           f"({sources_written} sources, {report.written - sources_written} claims)")
         log.warning("%s", report.message)
     return report
-
-
-def _take_tail(ws: Workspace, part) -> int | None:
-    with ws.session() as session:
-        return take_tail(session, part)
 
 
 def _add_claims(writer, rows, state: TaskState, before: int, total: int, report: SyncReport) -> None:
