@@ -8,11 +8,11 @@ import re
 from whoosh.qparser import GtLtPlugin, MultifieldPlugin, OrGroup
 from whoosh.qparser import QueryParser as WhooshParser
 from whoosh.qparser.syntax import DisMaxGroup
-from whoosh.query import And, AndNot, BinaryQuery, DisjunctionMax, Every, Not, NullQuery, Or, Query, Term
+from whoosh.query import And, AndNot, DisjunctionMax, Every, Not, NullQuery, Or, Query
 
 from workbench.domain.errors import QueryError
 from workbench.search.coord import with_counting_or
-from workbench.search.schema import CLAIM, DEFAULT_FIELDS, SOURCE, query_schema
+from workbench.search.schema import DEFAULT_FIELDS, build_schema
 
 QUERY_HELP = """\
 Search words are looked up in titles, article text and claims, in any form (valuation finds valuations).
@@ -54,7 +54,7 @@ class QueryParser:
     """Parses user queries against the index schema; one instance may be reused (it holds no state per query)."""
 
     def __init__(self):
-        self.schema = query_schema()
+        self.schema = build_schema()
         self.fields = sorted(name for name in self.schema.names() if name not in ("key", "meta", "digest"))
         # Words are OR-ed, with a bonus for each extra word matched: documents with all the words rank first.
         self._parser = WhooshParser(None, self.schema, group=OrGroup.factory(0.9))
@@ -72,7 +72,7 @@ class QueryParser:
         query = self._parse(text)
         if query == NullQuery and not _only_stopwords(text):
             raise QueryError(f"nothing searchable in {text!r}: {QUERY_HELP.splitlines()[0]}")
-        return with_counting_or(ids_as_keys(as_users_mean(query).normalize()))
+        return with_counting_or(as_users_mean(query).normalize())
 
     def _parse(self, text: str) -> Query:
         try:
@@ -136,7 +136,8 @@ class QueryParser:
 
 # Fields that narrow a search rather than describe what it is about: `kind:quote Huang` means quotes about
 # Huang, not "quotes, or anything about Huang".
-FILTER_FIELDS = {"type", "kind", "outlet", "author", "published", "status", "rating", "id", "source_id"}
+# (`id:` is searched through `key`, see schema.KeyedId.)
+FILTER_FIELDS = {"type", "kind", "outlet", "author", "published", "status", "rating", "key", "source_id"}
 
 
 def _is_filter(query: Query) -> bool:
@@ -169,33 +170,6 @@ def as_users_mean(query: Query) -> Query:
         return And([Not(as_users_mean(c.query)) if isinstance(c, Not) else as_users_mean(c)
                     for c in query.subqueries], boost=query.boost)
     return query
-
-
-def ids_as_keys(query: Query) -> Query:
-    """``id:42`` is source 42 or claim 42: an id is indexed only inside its document's key ("claim:42"). (An id is
-    a number, see `_check_fields`, so it is always a plain term.) Replaced in place: Whoosh's own tree rewriting
-    would drop the OR groups' word bonus."""
-    if _is_id(query):
-        return _keys(query)
-    if isinstance(query, BinaryQuery):   # AND NOT, AND MAYBE: the two sides, also held as a pair
-        query.a, query.b = ids_as_keys(query.a), ids_as_keys(query.b)
-        query.subqueries = (query.a, query.b)
-        return query
-    for name in ("subqueries", "child", "query"):
-        value = getattr(query, name, None)
-        if isinstance(value, Query):
-            setattr(query, name, ids_as_keys(value))
-        elif isinstance(value, list | tuple):
-            setattr(query, name, type(value)(ids_as_keys(q) for q in value))
-    return query
-
-
-def _is_id(query: Query) -> bool:
-    return type(query) is Term and query.fieldname == "id"
-
-
-def _keys(term: Term) -> Query:
-    return Or([Term("key", f"{kind}:{term.text}", boost=term.boost) for kind in (SOURCE, CLAIM)])
 
 
 def _outside_quotes(text: str) -> str | None:
