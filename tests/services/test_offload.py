@@ -109,3 +109,27 @@ def die_in_worker(context, item):
 
 def test_a_dead_worker_leaves_the_rest_to_this_process(worker):
     assert list(offload.offloaded(die_in_worker, range(9), 10, count=9)) == [10 + i for i in range(9)]
+
+
+BOOMS_HERE = []
+
+
+def slow_or_boom(context, item):
+    import multiprocessing
+    import time
+
+    if item == "boom":
+        if multiprocessing.parent_process() is None:
+            BOOMS_HERE.append(item)
+        raise ValueError("no number")
+    time.sleep(context)
+    return item
+
+
+def test_a_batch_taken_back_that_fails_is_not_computed_again_until_its_turn(worker):
+    BOOMS_HERE.clear()
+    results = offload.offloaded(slow_or_boom, [*range(30), "boom"], 0.05, count=31)
+    assert [next(results) for _ in range(30)] == list(range(30))
+    with pytest.raises(ValueError, match="no number"):
+        next(results)
+    assert len(BOOMS_HERE) <= 2          # once taken back ahead of its turn, once in its turn (to raise)

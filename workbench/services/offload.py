@@ -57,12 +57,13 @@ def worker_wanted(count: int) -> bool:
 class _Batch:
     """Items sent together, and where their results come from: the worker's future, or computed here."""
 
-    __slots__ = ("items", "future", "results")
+    __slots__ = ("items", "future", "results", "taken")
 
     def __init__(self, items: list, future: Future | None):
         self.items = items
         self.future = future
         self.results: list | None = None
+        self.taken = False   # computed here ahead of its turn (and failed, when results is still None)
 
 
 def offloaded(fn: Callable[[Any, I], R], items: Iterable[I], context: Any = None, *,
@@ -106,8 +107,8 @@ def offloaded(fn: Callable[[Any, I], R], items: Iterable[I], context: Any = None
     def steal() -> bool:
         """Compute here the latest batch the worker has not started; False when there is none."""
         for batch in reversed(pending):
-            if batch.results is None and (batch.future is None or batch.future.cancel()):
-                batch.future = None
+            if not batch.taken and (batch.future is None or batch.future.cancel()):
+                batch.future, batch.taken = None, True
                 try:
                     batch.results = [fn(context, item) for item in batch.items]
                 except Exception:  # raised again in its turn, computed then as without a worker
