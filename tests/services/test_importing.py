@@ -273,3 +273,27 @@ def test_a_cancelled_import_keeps_the_files_stored_before_it(ws, tmp_path):
         import_paths(ws, [tmp_path / "in"], state=state)
     with ws.session() as s:
         assert sorted(s.scalars(select(Source.title))) == [f"Story {i}" for i in range(5)]
+
+
+def test_a_copy_of_a_file_whose_transaction_is_rolled_back_is_not_reported_as_its_duplicate(ws, tmp_path,
+                                                                                            monkeypatch):
+    from workbench.services import importing
+
+    monkeypatch.setattr(importing, "FILES_PER_COMMIT", 3)
+    paths = _numbered_folder(tmp_path / "in", 5)
+    (tmp_path / "in" / "n01 copy.md").write_bytes(paths[1].read_bytes())   # sorts right before n01.md
+    with ws.session() as s:
+        s.execute(text("CREATE TRIGGER fail_story_2 BEFORE INSERT ON sources WHEN NEW.title = 'Story 2' "
+                       "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"))
+    report = import_paths(ws, [tmp_path / "in"])
+    # the first transaction holds n00, "n01 copy" and n01 (its duplicate); the second n02, which fails
+    assert sorted(Path(item["path"]).name for item in report.failed) == ["n02.md"]
+    assert [Path(item["path"]).name for item in report.duplicates] == ["n01.md"]
+    monkeypatch.setattr(importing, "FILES_PER_COMMIT", 4)
+    with ws.session() as s:
+        s.execute(text("DELETE FROM sources"))
+    report = import_paths(ws, [tmp_path / "in"])
+    # now n00, "n01 copy", n01 and n02 share the transaction n02 fails: n01's original is gone with it
+    assert sorted(Path(item["path"]).name for item in report.failed) == ["n00.md", "n01 copy.md", "n01.md",
+                                                                          "n02.md"]
+    assert report.duplicates == []

@@ -256,8 +256,8 @@ def import_paths(ws: Workspace, paths: Iterable[Path | str], *, max_bytes: int =
             # Several files per transaction: a commit per file was a fifth of the work. A file that cannot be read
             # fails alone (in the worker, before any writing); the workspace failing to write (a full disk) fails
             # the files of the transaction, which is rolled back. Files stored before a cancel are kept.
-            marks = len(report.imported), len(report.warnings)
-            path = None
+            marks = len(report.imported), len(report.warnings), len(report.duplicates)
+            storing = None   # the file being stored when the workspace fails, if it fails then
             try:
                 with ws.session() as session:
                     for path, error in todo[done:done + FILES_PER_COMMIT]:
@@ -268,10 +268,11 @@ def import_paths(ws: Workspace, paths: Iterable[Path | str], *, max_bytes: int =
                         if error:
                             report.failed.append({"path": str(path), "error": error})
                             continue
+                        storing = path
                         _store_read(ws, path, next(read), report, session)
-                    path = None
+                        storing = None
             except WorkbenchError as exc:
-                _not_committed(report, marks, str(exc), path)
+                _not_committed(report, marks, str(exc), storing)
         state.check()
     finally:
         read.close()
@@ -279,14 +280,19 @@ def import_paths(ws: Workspace, paths: Iterable[Path | str], *, max_bytes: int =
     return report
 
 
-def _not_committed(report: ImportReport, marks: tuple[int, int], error: str, path: Path | None) -> None:
-    """Report the files stored since ``marks`` (the report's lengths then) and the one being stored as failed."""
-    imported, warnings = marks
-    report.failed += [{"path": item["path"], "error": error} for item in report.imported[imported:]]
+def _not_committed(report: ImportReport, marks: tuple[int, int, int], error: str, path: Path | None) -> None:
+    """Report the files stored since ``marks`` (the report's lengths then), the copies of them found since, and
+    the one being stored as failed: their transaction was rolled back."""
+    imported, warnings, duplicates = marks
+    lost = report.imported[imported:]
+    lost_ids = {item["source_id"] for item in lost}
+    copies = [item for item in report.duplicates[duplicates:] if item["source_id"] in lost_ids]
+    report.failed += [{"path": item["path"], "error": error} for item in lost + copies]
     if path is not None:
         report.failed.append({"path": str(path), "error": error})
     del report.imported[imported:]
     del report.warnings[warnings:]
+    report.duplicates[duplicates:] = [item for item in report.duplicates[duplicates:] if item not in copies]
 
 
 def import_one(ws: Workspace, path: Path, report: ImportReport, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
