@@ -105,7 +105,7 @@ def protected_claim_ids(session, claim_ids: list[int]) -> set[int]:
     return keep & set(claim_ids)
 
 
-_TO_EXTRACT = select(Source.body, Source.published, Source.deleted_at).where(Source.id == bindparam("id"))
+_TO_EXTRACT = select(Source.body, Source.published, Source.deleted_at).where(Source.id == bindparam("source_id"))
 # Its update time moves too (as an ORM change would): the search index re-reads changed sources.
 _EXTRACTED = (update(Source).where(Source.id == bindparam("source_id"))
               .values(extracted_at=bindparam("now"), updated_at=bindparam("now")))
@@ -159,7 +159,7 @@ def extract_source(session, source_id: int, vocabulary: dict[str, str] | None = 
     """Extract and store the claims of one source; ``made`` is (body, published, rows) drafted earlier, used
     when the source still has that body and date."""
     # The columns alone: the whole row (its JSON columns decoded, its object tracked) cost a tenth of storing
-    found = session.execute(_TO_EXTRACT, {"id": source_id}).first()
+    found = session.execute(_TO_EXTRACT, {"source_id": source_id}).first()
     if found is None or found.deleted_at is not None:
         return 0
     body, published = found.body or "", found.published

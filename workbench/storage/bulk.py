@@ -25,7 +25,7 @@ def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
     connection = session.connection()
     given = tuple(rows[0])
     sql, converters, defaults = _plan(table, given, as_is, connection.dialect)
-    fixed = tuple(default(None) for default in defaults)
+    fixed = tuple(make() for make in defaults)
     if any(converters):
         pairs = list(zip(given, converters))
         params = [tuple(row[name] if convert is None or row[name] is None else convert(row[name])
@@ -61,7 +61,7 @@ def _plan(table: Table, given: tuple[str, ...], as_is: frozenset[str], dialect) 
 
 
 def _default_maker(default, convert):
-    def make(_context):
+    def make():
         value = default.arg(None) if default.is_callable else default.arg
         return value if convert is None or value is None else convert(value)
     return make
